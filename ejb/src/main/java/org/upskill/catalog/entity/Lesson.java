@@ -1,0 +1,80 @@
+package org.upskill.catalog.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** A page of learning in a module, written in Markdown. */
+@Entity
+@Table(name = "lesson")
+public class Lesson {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "module_id", nullable = false)
+  private CourseModule module;
+
+  @Column(nullable = false)
+  private int position;
+
+  @Column(nullable = false, length = 200)
+  private String title;
+
+  /** Markdown as the trainer wrote it; rendered and sanitised only when shown. */
+  @Column(name = "body_markdown", nullable = false, length = 1_000_000)
+  private String bodyMarkdown;
+
+  @Column(nullable = false)
+  private int minutes;
+
+  /** Whether completing the course needs this lesson. */
+  @Column(nullable = false)
+  private boolean required = true;
+
+  protected Lesson() {}
+
+  Lesson(CourseModule module, int position, String title, String bodyMarkdown, int minutes) {
+    this.module = module;
+    this.position = position;
+    this.title = title;
+    this.bodyMarkdown = bodyMarkdown;
+    this.minutes = minutes;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public CourseModule getModule() {
+    return module;
+  }
+
+  public int getPosition() {
+    return position;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getBodyMarkdown() {
+    return bodyMarkdown;
+  }
+
+  public int getMinutes() {
+    return minutes;
+  }
+
+  public boolean isRequired() {
+    return required;
+  }
+}

@@ -1,0 +1,103 @@
+package org.upskill.people.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.upskill.people.entity.Organisation;
+import org.upskill.people.entity.Person;
+
+/** The people who use Upskill, as Keycloak knows them. */
+@Stateless
+public class People {
+
+  private static final Logger LOG = Logger.getLogger(People.class.getName());
+
+  @PersistenceContext EntityManager em;
+
+  @EJB People self;
+
+  Clock clock = Clock.systemUTC();
+
+  /**
+   * Records a sign-in: creates the Person for a subject seen for the first time, or refreshes an
+   * existing one from the token's claims.
+   *
+   * <p>A browser may send several requests at once right after the first sign-in; if two of them
+   * try to create the same Person (or Organisation) the unique index lets only one win, and the
+   * loser simply reads the winner's row in a fresh transaction.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public PersonSummary signIn(Identity identity) {
+    try {
+      return self.upsert(identity);
+    } catch (EJBException | PersistenceException e) {
+      LOG.fine(() -> "Concurrent first sign-in of " + identity.subject() + "; reading again");
+      return self.upsert(identity);
+    }
+  }
+
+  /** One attempt of {@link #signIn}, in its own transaction. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public PersonSummary upsert(Identity identity) {
+    var now = Instant.now(clock);
+    var existing = findBySubject(identity.subject());
+    var person = existing.orElseGet(() -> new Person(identity.subject(), now));
+    person.refresh(
+        identity.username() != null ? identity.username() : identity.subject(),
+        identity.nameToShow(),
+        identity.email(),
+        organisationNamed(identity.organisation(), now),
+        identity.staffGroup(),
+        identity.jobRole(),
+        identity.staffNumber(),
+        identity.groups(),
+        now);
+    if (existing.isEmpty()) {
+      em.persist(person);
+    }
+    em.flush();
+    return PersonSummary.of(person);
+  }
+
+  /** The person with this Keycloak subject, if they have ever signed in. */
+  public Optional<PersonSummary> bySubject(String subject) {
+    return findBySubject(subject).map(PersonSummary::of);
+  }
+
+  /** The person with this id, if there is one. */
+  public Optional<PersonSummary> byId(long id) {
+    return Optional.ofNullable(em.find(Person.class, id)).map(PersonSummary::of);
+  }
+
+  private Optional<Person> findBySubject(String subject) {
+    return em.createNamedQuery(Person.BY_SUBJECT, Person.class)
+        .setParameter("subject", subject)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private Organisation organisationNamed(String name, Instant now) {
+    if (name == null) {
+      return null;
+    }
+    return em.createNamedQuery(Organisation.BY_NAME, Organisation.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst()
+        .orElseGet(
+            () -> {
+              var created = new Organisation(name, now);
+              em.persist(created);
+              return created;
+            });
+  }
+}

@@ -1,0 +1,166 @@
+package org.upskill.people.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One human who uses Upskill, identified by the subject ({@code sub}) of their Keycloak account.
+ *
+ * <p>A Person is created the first time Upskill sees a token for a new subject and refreshed from
+ * the token's claims on every later sign-in: Keycloak is the source of truth for name, email,
+ * organisation, staff group, job role and groups. Upskill never stores a password. What belongs to
+ * Upskill alone, such as a learner's accommodations, is kept here and never overwritten by a
+ * sign-in.
+ */
+@Entity
+@Table(name = "person")
+@NamedQuery(name = Person.BY_SUBJECT, query = "select p from Person p where p.subject = :subject")
+public class Person {
+
+  public static final String BY_SUBJECT = "Person.bySubject";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, updatable = false)
+  private String subject;
+
+  @Column(nullable = false)
+  private String username;
+
+  @Column(name = "display_name", nullable = false)
+  private String displayName;
+
+  @Column(length = 320)
+  private String email;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "organisation_id")
+  private Organisation organisation;
+
+  @Column(name = "staff_group", length = 100)
+  private String staffGroup;
+
+  @Column(name = "job_role", length = 200)
+  private String jobRole;
+
+  @Column(name = "staff_number", length = 50)
+  private String staffNumber;
+
+  /** Extra time on timed quizzes, as a percentage of the time limit (an accommodation). */
+  @Column(name = "extra_time_percent", nullable = false)
+  private int extraTimePercent;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "person_group", joinColumns = @JoinColumn(name = "person_id"))
+  @Column(name = "group_name", nullable = false)
+  private Set<String> groups = new TreeSet<>();
+
+  @Column(name = "first_seen_at", nullable = false, updatable = false)
+  private Instant firstSeenAt;
+
+  @Column(name = "last_seen_at", nullable = false)
+  private Instant lastSeenAt;
+
+  @Version private long version;
+
+  protected Person() {}
+
+  public Person(String subject, Instant now) {
+    this.subject = subject;
+    this.firstSeenAt = now;
+    this.lastSeenAt = now;
+  }
+
+  /** Takes what the identity provider says about this person now. */
+  public void refresh(
+      String username,
+      String displayName,
+      String email,
+      Organisation organisation,
+      String staffGroup,
+      String jobRole,
+      String staffNumber,
+      Set<String> groups,
+      Instant now) {
+    this.username = username;
+    this.displayName = displayName;
+    this.email = email;
+    this.organisation = organisation;
+    this.staffGroup = staffGroup;
+    this.jobRole = jobRole;
+    this.staffNumber = staffNumber;
+    if (!this.groups.equals(groups)) {
+      this.groups.clear();
+      this.groups.addAll(groups);
+    }
+    this.lastSeenAt = now;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public Organisation getOrganisation() {
+    return organisation;
+  }
+
+  public String getStaffGroup() {
+    return staffGroup;
+  }
+
+  public String getJobRole() {
+    return jobRole;
+  }
+
+  public String getStaffNumber() {
+    return staffNumber;
+  }
+
+  public int getExtraTimePercent() {
+    return extraTimePercent;
+  }
+
+  public Set<String> getGroups() {
+    return Set.copyOf(groups);
+  }
+
+  public Instant getFirstSeenAt() {
+    return firstSeenAt;
+  }
+
+  public Instant getLastSeenAt() {
+    return lastSeenAt;
+  }
+}

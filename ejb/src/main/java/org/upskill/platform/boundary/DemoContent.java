@@ -1,0 +1,192 @@
+package org.upskill.platform.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.upskill.catalog.entity.Audience;
+import org.upskill.catalog.entity.Course;
+import org.upskill.catalog.entity.EnrolmentMode;
+import org.upskill.catalog.entity.Level;
+import org.upskill.catalog.entity.Pathway;
+import org.upskill.catalog.entity.Skill;
+
+/**
+ * Loads the demo catalogue (skills, courses with their lessons, career pathways) into an empty
+ * database when the application starts.
+ *
+ * <p>"Empty" means no course exists yet, so the content is loaded once and never twice: a restart,
+ * a redeploy or a second node finds the courses and does nothing (a second node racing the first
+ * fails on the unique course code and rolls back). Switch it off with {@code
+ * UPSKILL_DEMO_CONTENT=false}.
+ */
+@Startup
+@Singleton
+@DependsOn("Migrations")
+public class DemoContent {
+
+  private static final Logger LOG = Logger.getLogger(DemoContent.class.getName());
+  static final String CATALOGUE = "demo/catalog.json";
+  static final String LESSONS = "demo/lessons/";
+
+  @PersistenceContext EntityManager em;
+
+  @Inject
+  @ConfigProperty(name = "upskill.demo-content", defaultValue = "true")
+  boolean enabled;
+
+  @PostConstruct
+  void loadIntoEmptyDatabase() {
+    if (!enabled) {
+      LOG.info("Demo content is switched off (UPSKILL_DEMO_CONTENT=false)");
+      return;
+    }
+    var courses = em.createQuery("select count(c) from Course c", Long.class).getSingleResult();
+    if (courses > 0) {
+      LOG.info(
+          () -> "Demo content not loaded: the catalogue already holds " + courses + " course(s)");
+      return;
+    }
+    var loaded = load(Instant.now());
+    LOG.info(() -> "Demo content loaded: " + loaded + " course(s)");
+  }
+
+  /** Persists the demo catalogue and answers how many courses it held. */
+  int load(Instant now) {
+    var catalogue = readCatalogue();
+    Map<String, Skill> skills = new HashMap<>();
+    for (var value : catalogue.getJsonArray("skills")) {
+      var json = value.asJsonObject();
+      var skill = new Skill(json.getString("code"), json.getString("name"));
+      em.persist(skill);
+      skills.put(skill.getCode(), skill);
+    }
+    Map<String, Course> courses = new HashMap<>();
+    var courseList = catalogue.getJsonArray("courses");
+    for (var value : courseList) {
+      var course = course(value.asJsonObject(), skills, now);
+      em.persist(course);
+      courses.put(course.getCode(), course);
+    }
+    for (var value : courseList) {
+      var json = value.asJsonObject();
+      for (var code : strings(json, "prerequisites")) {
+        courses.get(json.getString("code")).addPrerequisite(required(courses, code, "course"));
+      }
+    }
+    for (var value : catalogue.getJsonArray("pathways")) {
+      var json = value.asJsonObject();
+      var pathway =
+          new Pathway(
+              json.getString("code"),
+              json.getString("title"),
+              json.getString("summary"),
+              json.getString("description"));
+      strings(json, "skills").forEach(code -> pathway.addSkill(required(skills, code, "skill")));
+      strings(json, "courses")
+          .forEach(code -> pathway.addCourse(required(courses, code, "course")));
+      em.persist(pathway);
+    }
+    em.flush();
+    return courses.size();
+  }
+
+  private Course course(JsonObject json, Map<String, Skill> skills, Instant now) {
+    var course =
+        new Course(
+            json.getString("code"),
+            json.getString("title"),
+            json.getString("summary"),
+            Level.valueOf(json.getString("level").toUpperCase(Locale.ROOT)),
+            json.getInt("durationMinutes"),
+            Audience.valueOf(json.getString("audience")),
+            EnrolmentMode.valueOf(json.getString("enrolmentMode")),
+            now);
+    course.setOutcomes(strings(json, "outcomes"));
+    strings(json, "skills").forEach(code -> course.addSkill(required(skills, code, "skill")));
+    course.limitPlaces(optionalInt(json, "capacity"));
+    course.renewEvery(optionalInt(json, "renewalMonths"));
+    for (var moduleValue : json.getJsonArray("modules")) {
+      var moduleJson = moduleValue.asJsonObject();
+      var module =
+          course.addModule(moduleJson.getString("title"), moduleJson.getString("summary", null));
+      for (var lessonValue : moduleJson.getJsonArray("lessons")) {
+        var lesson = lessonValue.asJsonObject();
+        module.addLesson(
+            lesson.getString("title"),
+            lessonText(lesson.getString("file")),
+            lesson.getInt("minutes"));
+      }
+    }
+    course.publish(now);
+    return course;
+  }
+
+  private static JsonObject readCatalogue() {
+    try (var in = resource(CATALOGUE);
+        var reader = Json.createReader(in)) {
+      return reader.readObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String lessonText(String file) {
+    if (file.contains("..")) {
+      throw new IllegalArgumentException("Lesson file outside the demo folder: " + file);
+    }
+    try (var in = resource(LESSONS + file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream resource(String name) {
+    var in = DemoContent.class.getClassLoader().getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException("Demo content is missing " + name);
+    }
+    return in;
+  }
+
+  private static List<String> strings(JsonObject json, String key) {
+    var array = json.getJsonArray(key);
+    return array == null
+        ? List.of()
+        : array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+  }
+
+  private static Integer optionalInt(JsonObject json, String key) {
+    var value = json.get(key);
+    return value == null || value.getValueType() == JsonValue.ValueType.NULL
+        ? null
+        : json.getInt(key);
+  }
+
+  private static <T> T required(Map<String, T> known, String code, String what) {
+    var found = known.get(code);
+    if (found == null) {
+      throw new IllegalStateException("Demo content names an unknown " + what + ": " + code);
+    }
+    return found;
+  }
+}

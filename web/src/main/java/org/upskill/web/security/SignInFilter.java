@@ -1,0 +1,58 @@
+package org.upskill.web.security;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.upskill.people.boundary.Identity;
+import org.upskill.people.boundary.People;
+import org.wildfly.security.http.oidc.OidcPrincipal;
+import org.wildfly.security.http.oidc.OidcSecurityContext;
+
+/**
+ * Notices a fresh sign-in: the first request of a session that arrives with a verified Keycloak
+ * identity creates or refreshes the Person (from the token's claims) and remembers who is signed in
+ * for the rest of the session. It also sets the security headers every page should carry.
+ */
+@WebFilter(filterName = "SignInFilter", urlPatterns = "/*")
+public class SignInFilter extends HttpFilter {
+
+  @Inject People people;
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "same-origin");
+    var context = securityContext(request);
+    if (context != null) {
+      var session = request.getSession();
+      if (session.getAttribute(SignedIn.SESSION_ATTRIBUTE) == null) {
+        var identity = Identity.fromVerifiedAccessToken(context.getTokenString());
+        var person = people.signIn(identity);
+        session.setAttribute(
+            SignedIn.SESSION_ATTRIBUTE,
+            new SignedIn(
+                person.id(), person.displayName(), identity.roles(), context.getIDTokenString()));
+      }
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static OidcSecurityContext securityContext(HttpServletRequest request) {
+    if (request.getAttribute(OidcSecurityContext.class.getName())
+        instanceof OidcSecurityContext context) {
+      return context;
+    }
+    if (request.getUserPrincipal() instanceof OidcPrincipal<?> principal) {
+      return principal.getOidcSecurityContext();
+    }
+    return null;
+  }
+}

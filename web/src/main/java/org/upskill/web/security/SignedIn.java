@@ -1,0 +1,22 @@
+package org.upskill.web.security;
+
+import java.io.Serializable;
+import java.util.Set;
+
+/**
+ * Who is signed in to this browser session, kept in the HTTP session so that public pages can show
+ * it too. The id token is kept only to end the Keycloak session on sign-out.
+ */
+public record SignedIn(long personId, String name, Set<String> roles, String idToken)
+    implements Serializable {
+
+  public static final String SESSION_ATTRIBUTE = SignedIn.class.getName();
+
+  public SignedIn {
+    roles = Set.copyOf(roles);
+  }
+
+  public boolean hasRole(String role) {
+    return roles.contains(role);
+  }
+}
