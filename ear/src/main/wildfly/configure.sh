@@ -3,7 +3,8 @@
 #   configure.sh JBOSS_HOME mysql|h2 [CONNECTOR_JAR]
 # It writes standalone/configuration/standalone-upskill.xml from the distribution's pristine
 # standalone.xml (so running it twice gives the same result) and, for mysql, installs Connector/J
-# as the module com.mysql. Used by ./upskill start and by the ear module's integration tests.
+# as the module com.mysql; the password attribute is written only when UPSKILL_DB_PASSWORD is set
+# (an empty password is then simply left out). Used by ./upskill start and by the ear module's integration tests.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -38,7 +39,13 @@ trap 'rm -f "$script"' EXIT
 {
   echo "embed-server --server-config=standalone-upskill.xml --std-out=discard"
   grep -v '^\s*#' "$here/upskill.cli" | grep -v '^\s*$'
-  grep -v '^\s*#' "$datasource_cli" | grep -v '^\s*$'
+  # WildFly refuses an empty password attribute; Connector/J treats a missing one as empty. So the
+  # attribute is only written when the password that will be used (UPSKILL_DB_PASSWORD) is set.
+  if [ -n "${UPSKILL_DB_PASSWORD:-}" ]; then
+    grep -v '^\s*#' "$datasource_cli" | grep -v '^\s*$'
+  else
+    grep -v '^\s*#' "$datasource_cli" | grep -v '^\s*$' | sed 's/ --password="[^"]*"//'
+  fi
   echo "stop-embedded-server"
 } >"$script"
 

@@ -1,0 +1,95 @@
+package org.upskill.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.upskill.system.support.Browser;
+import org.upskill.system.support.TestEnvironment;
+
+/**
+ * Single sign-on as a person does it, in Debian's Chromium: the home page, Keycloak's real login
+ * form, back to Upskill with the name in the header, sign-out that also ends the Keycloak session.
+ * Every Upskill page visited is checked with axe-core.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SignInBrowserIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
+  }
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+    wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aLearnerSignsInThroughKeycloakAndSignsOutOfBoth() {
+    var home = TestEnvironment.baseUrl() + "/";
+
+    // Given the home page, signed out
+    browser.get(home);
+    assertTrue(browser.findElement(By.id("sign-in")).isDisplayed(), "a Sign in link shows");
+    assertEquals("", Browser.accessibilityViolations(browser), "home page accessibility");
+
+    // When the learner signs in on Keycloak's own form
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    browser.findElement(By.id("username")).sendKeys("learner");
+    browser.findElement(By.id("password")).sendKeys("learner");
+    browser.findElement(By.id("kc-login")).click();
+
+    // Then they are back on Upskill with their name in the header
+    wait.until(ExpectedConditions.urlToBe(home));
+    assertTrue(
+        browser.findElement(By.id("signed-in-as")).getText().contains("Priya Shah"),
+        "the header shows who is signed in");
+    assertTrue(browser.getPageSource().contains("Python for clinicians"), "the catalogue shows");
+
+    // And their profile shows what Keycloak said about them
+    browser.get(TestEnvironment.baseUrl() + "/account/profile");
+    assertEquals("Priya Shah", browser.findElement(By.id("profile-name")).getText());
+    assertTrue(
+        browser.getPageSource().contains("Northshire Teaching Hospitals NHS Foundation Trust"),
+        "organisation from the token");
+    assertEquals("", Browser.accessibilityViolations(browser), "profile page accessibility");
+
+    // When they sign out
+    browser.findElement(By.id("sign-out")).click();
+
+    // Then Upskill shows them signed out
+    wait.until(ExpectedConditions.urlToBe(home));
+    assertTrue(browser.findElement(By.id("sign-in")).isDisplayed(), "signed out of Upskill");
+
+    // And Keycloak asks for a password again: its session ended too
+    browser.get(TestEnvironment.baseUrl() + "/account/profile");
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    assertTrue(
+        browser.findElement(By.id("password")).isDisplayed(),
+        "Keycloak shows its login form instead of signing the learner straight back in");
+  }
+}

@@ -1,0 +1,84 @@
+package org.upskill.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.upskill.system.support.Http;
+import org.upskill.system.support.TestEnvironment;
+
+/**
+ * {@code ./upskill start} on the embedded default: no database configured, so WildFly gets an H2
+ * file database, applies the migrations, loads the demo content and serves the catalogue. It runs
+ * in its own folder and on its own ports (offset 300) and reuses the test Keycloak.
+ */
+class StartScriptIT {
+
+  static final int PORT_OFFSET = 300;
+
+  @Test
+  void startWithoutADatabaseServesTheCatalogueFromH2() throws Exception {
+    var home = TestEnvironment.ear().getParent().resolve("start-script-it");
+    var site = "http://localhost:" + (8080 + PORT_OFFSET);
+    try {
+      var start = run(home, "start");
+
+      assertEquals(0, start.exitCode(), "./upskill start failed:\n" + start.output());
+      assertTrue(
+          start.output().contains("embedded H2"), "start says it uses H2:\n" + start.output());
+      var page = Http.get(site + "/");
+      assertEquals(200, page.statusCode());
+      assertTrue(page.body().contains("Python for clinicians"), "the catalogue is served");
+      assertTrue(
+          Files.list(home.resolve("data")).anyMatch(f -> f.toString().endsWith(".mv.db")),
+          "the H2 database is a file under the cache folder");
+
+      var again = run(home, "start");
+      assertEquals(0, again.exitCode(), "a second start is harmless:\n" + again.output());
+      assertTrue(again.output().contains("already running"), again.output());
+    } finally {
+      var stop = run(home, "stop");
+      assertEquals(0, stop.exitCode(), stop.output());
+    }
+    assertFalse(
+        portOpen(8080 + PORT_OFFSET), "after ./upskill stop nothing listens on the site port");
+  }
+
+  record Result(int exitCode, String output) {}
+
+  private static Result run(Path home, String command) throws IOException, InterruptedException {
+    var log = Files.createTempFile("upskill-" + command, ".log");
+    var process =
+        new ProcessBuilder(List.of("bash", "upskill", command))
+            .directory(TestEnvironment.projectRoot().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    Map<String, String> env = process.environment();
+    env.remove("UPSKILL_DB_URL");
+    env.put("UPSKILL_HOME", home.toString());
+    env.put("UPSKILL_PORT_OFFSET", String.valueOf(PORT_OFFSET));
+    env.put("UPSKILL_KEYCLOAK_URL", TestEnvironment.keycloakUrl());
+    var started = process.start();
+    if (!started.waitFor(10, TimeUnit.MINUTES)) {
+      started.destroyForcibly();
+      throw new IllegalStateException("./upskill " + command + " did not finish in 10 minutes");
+    }
+    return new Result(started.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  private static boolean portOpen(int port) {
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.upskill.system.support;
+
+import java.nio.file.Path;
+
+/** Where the system tests find the running parts; the ear module's pom sets every value. */
+public final class TestEnvironment {
+
+  private TestEnvironment() {}
+
+  /** The Arquillian-managed WildFly, e.g. {@code http://localhost:8280}. */
+  public static String baseUrl() {
+    return property("upskill.it.base-url");
+  }
+
+  public static String keycloakUrl() {
+    return property("upskill.it.keycloak.url");
+  }
+
+  /** A JDBC URL of the database server, without a database name. */
+  public static String databaseServerUrl() {
+    return property("upskill.it.db.url");
+  }
+
+  public static String databaseName() {
+    return property("upskill.it.db.name");
+  }
+
+  public static String databaseUser() {
+    return property("upskill.it.db.user");
+  }
+
+  public static String databasePassword() {
+    return System.getProperty("upskill.it.db.password", "");
+  }
+
+  public static Path ear() {
+    return Path.of(property("upskill.it.ear"));
+  }
+
+  public static Path projectRoot() {
+    return Path.of(property("upskill.it.project-root"));
+  }
+
+  private static String property(String name) {
+    var value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          "System property " + name + " is not set: run the system tests through Maven");
+    }
+    return value;
+  }
+}
