@@ -242,6 +242,18 @@ class FoundationIT {
   }
 
   @Test
+  @Order(12)
+  void theApiIsDocumented() {
+    var openapi = Http.get(url("/api/openapi"));
+    var docs = Http.get(url("/api/docs/"));
+
+    assertEquals(200, openapi.statusCode());
+    assertTrue(openapi.body().contains("/api/v1/me"), "the OpenAPI document lists /api/v1/me");
+    assertEquals(200, docs.statusCode());
+    assertTrue(docs.body().contains("swagger-ui-bundle.js"), "the docs page loads Swagger UI");
+  }
+
+  @Test
   @Order(99)
   void aSecondStartLoadsNoDemoContent() throws SQLException {
     try {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +54,48 @@ class StartScriptIT {
         portOpen(8080 + PORT_OFFSET), "after ./upskill stop nothing listens on the site port");
   }
 
+  @Test
+  void aPortInUseIsNamedAndNothingIsLeftRunning() throws Exception {
+    var home = TestEnvironment.ear().getParent().resolve("start-script-it-busy");
+    var sitePort = 8080 + PORT_OFFSET;
+    try (var busy = new ServerSocket(sitePort, 1, InetAddress.getLoopbackAddress())) {
+      var start = run(home, "start");
+
+      assertEquals(1, start.exitCode(), start.output());
+      assertTrue(
+          start.output().contains("Port " + sitePort + " (WildFly) is in use"), start.output());
+      assertNothingRunsFrom(home);
+    }
+  }
+
+  @Test
+  void anUnreachableDatabaseIsNamedAndNothingIsLeftRunning() throws Exception {
+    var home = TestEnvironment.ear().getParent().resolve("start-script-it-nodb");
+
+    var start = run(home, "start", Map.of("UPSKILL_DB_URL", "jdbc:mysql://127.0.0.1:1/upskill"));
+
+    assertEquals(1, start.exitCode(), start.output());
+    assertTrue(start.output().contains("Cannot reach the database at 127.0.0.1:1"), start.output());
+    assertNothingRunsFrom(home);
+  }
+
+  private static void assertNothingRunsFrom(Path home) throws IOException {
+    var run = home.resolve("run");
+    if (Files.isDirectory(run)) {
+      try (var pids = Files.list(run)) {
+        assertEquals(List.of(), pids.toList(), "no process is left behind");
+      }
+    }
+  }
+
   record Result(int exitCode, String output) {}
 
   private static Result run(Path home, String command) throws IOException, InterruptedException {
+    return run(home, command, Map.of());
+  }
+
+  private static Result run(Path home, String command, Map<String, String> extraEnvironment)
+      throws IOException, InterruptedException {
     var log = Files.createTempFile("upskill-" + command, ".log");
     var process =
         new ProcessBuilder(List.of("bash", "upskill", command))
@@ -66,6 +107,7 @@ class StartScriptIT {
     env.put("UPSKILL_HOME", home.toString());
     env.put("UPSKILL_PORT_OFFSET", String.valueOf(PORT_OFFSET));
     env.put("UPSKILL_KEYCLOAK_URL", TestEnvironment.keycloakUrl());
+    env.putAll(extraEnvironment);
     var started = process.start();
     if (!started.waitFor(10, TimeUnit.MINUTES)) {
       started.destroyForcibly();

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.upskill.api.security.Caller;
 import org.upskill.people.boundary.People;
 
@@ -23,6 +24,7 @@ public class MeResource {
   @Inject People people;
 
   @GET
+  @Operation(summary = "The caller's identity and roles; creates their Person on first use")
   @RolesAllowed({"learner", "trainer", "manager", "admin"})
   public MeRepresentation me() {
     var identity = caller.identity();

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.upskill.platform.boundary.SystemHealth;
 
 /**
@@ -30,6 +32,8 @@ public class HealthResource {
 
   @GET
   @PermitAll
+  @SecurityRequirements
+  @Operation(summary = "Whether Upskill and the parts it needs answer (open to all)")
   public Response health() {
     var report = systemHealth.check();
     var health =
