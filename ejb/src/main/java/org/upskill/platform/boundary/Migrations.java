@@ -11,7 +11,7 @@ import jakarta.persistence.PersistenceUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * Brings the schema up to date when the application starts, then checks that the entities match it.
@@ -48,6 +48,11 @@ public class Migrations {
                 + " ("
                 + result.migrationsExecuted
                 + " migration(s) applied now)");
-    entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+    var sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
+    var dialect = sessionFactory.getJdbcServices().getDialect();
+    LOG.info(
+        () ->
+            "Hibernate dialect " + dialect.getClass().getSimpleName() + " " + dialect.getVersion());
+    sessionFactory.getSchemaManager().validateMappedObjects();
   }
 }
