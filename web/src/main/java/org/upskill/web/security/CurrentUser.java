@@ -35,11 +35,11 @@ public class CurrentUser {
 
   /** Where "Sign in" should bring the person back to: the page they are on. */
   public String getSignInHref() {
-    var path = request.getRequestURI().substring(request.getContextPath().length());
-    var here = LocalPath.orHome(path.endsWith(".xhtml") ? path.replace(".xhtml", "") : path);
+    var original = (String) request.getAttribute("jakarta.servlet.forward.request_uri");
+    var uri = original != null ? original : request.getRequestURI();
+    var here = LocalPath.orHome(uri.substring(request.getContextPath().length()));
     return request.getContextPath()
         + "/signin?next="
-        + java.net.URLEncoder.encode(
-            "/index".equals(here) ? "/" : here, java.nio.charset.StandardCharsets.UTF_8);
+        + java.net.URLEncoder.encode(here, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

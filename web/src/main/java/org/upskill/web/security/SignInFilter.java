@@ -3,7 +3,6 @@ package org.upskill.web.security;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +17,6 @@ import org.wildfly.security.http.oidc.OidcSecurityContext;
  * identity creates or refreshes the Person (from the token's claims) and remembers who is signed in
  * for the rest of the session. It also sets the security headers every page should carry.
  */
-@WebFilter(filterName = "SignInFilter", urlPatterns = "/*")
 public class SignInFilter extends HttpFilter {
 
   @Inject People people;
@@ -27,9 +25,6 @@ public class SignInFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Referrer-Policy", "same-origin");
     var context = securityContext(request);
     if (context != null) {
       var session = request.getSession();

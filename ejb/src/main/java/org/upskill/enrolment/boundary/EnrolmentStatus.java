@@ -1,0 +1,39 @@
+package org.upskill.enrolment.boundary;
+
+import java.time.Instant;
+
+/**
+ * A person's standing on one course as the pages show it.
+ *
+ * @param state not_enrolled, requested, waitlisted, enrolled, completed (the latest cycle; an ended
+ *     cycle that was withdrawn or rejected counts as not enrolled)
+ * @param waitlistPosition 1 for the first on the waitlist, 0 otherwise
+ */
+public record EnrolmentStatus(
+    String state,
+    int waitlistPosition,
+    Instant since,
+    String decisionReason,
+    Long lastLessonId,
+    boolean rejected) {
+
+  public static final EnrolmentStatus NOT_ENROLLED =
+      new EnrolmentStatus("not_enrolled", 0, null, null, null, false);
+
+  public boolean isEnrolled() {
+    return "enrolled".equals(state);
+  }
+
+  public boolean isCompleted() {
+    return "completed".equals(state);
+  }
+
+  /** Whether the person may open the course's lessons. */
+  public boolean canStudy() {
+    return isEnrolled() || isCompleted();
+  }
+
+  public boolean isLive() {
+    return "requested".equals(state) || "waitlisted".equals(state) || isEnrolled();
+  }
+}

@@ -1,0 +1,331 @@
+package org.upskill.enrolment.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.upskill.catalog.entity.Course;
+import org.upskill.catalog.entity.EnrolmentMode;
+import org.upskill.enrolment.entity.Enrolment;
+import org.upskill.enrolment.entity.EnrolmentState;
+import org.upskill.integration.boundary.Outbox;
+import org.upskill.platform.boundary.Refusal;
+
+/**
+ * Who is on which course: self-enrolment with capacity and a waitlist, requests that need approval,
+ * leaving, and promotion from the waitlist when a seat frees.
+ *
+ * <p>Every change to a course's seats first locks the course row ({@code SELECT … FOR UPDATE}), so
+ * concurrent enrolments into the same course queue up: the seats go to the first arrivals and the
+ * rest join the waitlist in the order they arrived, on one node or many. The unique index on
+ * (person, course, live) is the last guard against a second live enrolment.
+ */
+@Stateless
+public class Enrolments {
+
+  @PersistenceContext EntityManager em;
+  @Inject Outbox outbox;
+
+  Clock clock = Clock.systemUTC();
+
+  /** What happened when a person asked for a place. */
+  public enum Outcome {
+    ENROLLED,
+    WAITLISTED,
+    REQUESTED
+  }
+
+  /**
+   * A person asks for a place on a published course: enrolled when the course is open and has a
+   * seat, waitlisted when it is full, requested when it needs approval.
+   *
+   * @throws Refusal 404 for an unknown course, 409 when the person already has a live enrolment or
+   *     the course only takes enrolments from trainers and managers
+   */
+  public Outcome enrol(long personId, String courseCode) {
+    var course = lockedCourse(courseCode);
+    if (liveEnrolment(personId, course.getId()).isPresent()) {
+      throw Refusal.conflict("You are already on " + course.getTitle() + ".");
+    }
+    if (course.getEnrolmentMode() == EnrolmentMode.MANUAL) {
+      throw Refusal.conflict(
+          course.getTitle() + " is closed to self-enrolment: a trainer or manager enrols people.");
+    }
+    var now = Instant.now(clock);
+    var initial =
+        course.getEnrolmentMode() == EnrolmentMode.APPROVAL
+            ? EnrolmentState.REQUESTED
+            : hasSeat(course) ? EnrolmentState.ENROLLED : EnrolmentState.WAITLISTED;
+    var enrolment =
+        new Enrolment(
+            personId,
+            course.getId(),
+            course.getContentVersion(),
+            cycles(personId, course.getId()) + 1,
+            initial,
+            now);
+    em.persist(enrolment);
+    changed(enrolment, course, "enrolment.created", now);
+    return Outcome.valueOf(initial.name());
+  }
+
+  /**
+   * A person leaves a course, its waitlist, or withdraws a request. Their lesson progress is kept.
+   * A seat that frees goes to the first person on the waitlist.
+   *
+   * @throws Refusal 404 for an unknown course, 409 when the person has no live enrolment
+   */
+  public void withdraw(long personId, String courseCode) {
+    var course = lockedCourse(courseCode);
+    var enrolment =
+        liveEnrolment(personId, course.getId())
+            .orElseThrow(() -> Refusal.conflict("You are not on " + course.getTitle() + "."));
+    var now = Instant.now(clock);
+    var hadSeat = enrolment.getState() == EnrolmentState.ENROLLED;
+    enrolment.withdraw(now);
+    em.flush();
+    changed(enrolment, course, "enrolment.changed", now);
+    if (hadSeat) {
+      fillFreeSeats(course, now);
+    }
+  }
+
+  /** Approves a request; the person gets a seat, or the waitlist when the course is full. */
+  public void approve(long enrolmentId, long deciderId) {
+    var enrolment = pendingRequest(enrolmentId);
+    var course = em.find(Course.class, enrolment.getCourseId(), LockModeType.PESSIMISTIC_WRITE);
+    var now = Instant.now(clock);
+    enrolment.approve(deciderId, hasSeat(course), now);
+    changed(enrolment, course, "enrolment.changed", now);
+  }
+
+  /**
+   * Rejects a request with the reason the person will see.
+   *
+   * @throws Refusal 409 when the reason is blank
+   */
+  public void reject(long enrolmentId, long deciderId, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw Refusal.conflict("Enter a reason for rejecting the request.");
+    }
+    var enrolment = pendingRequest(enrolmentId);
+    var course = em.find(Course.class, enrolment.getCourseId());
+    var now = Instant.now(clock);
+    enrolment.reject(deciderId, reason.strip(), now);
+    changed(enrolment, course, "enrolment.changed", now);
+  }
+
+  /** The person's standing on a course (their latest cycle). */
+  public EnrolmentStatus status(long personId, long courseId) {
+    var latest =
+        em.createQuery(
+                "select e from Enrolment e where e.personId = :person and e.courseId = :course"
+                    + " order by e.id desc",
+                Enrolment.class)
+            .setParameter("person", personId)
+            .setParameter("course", courseId)
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst();
+    if (latest.isEmpty()) {
+      return EnrolmentStatus.NOT_ENROLLED;
+    }
+    var enrolment = latest.get();
+    var state = enrolment.getState();
+    if (state == EnrolmentState.WITHDRAWN || state == EnrolmentState.REJECTED) {
+      return new EnrolmentStatus(
+          "not_enrolled",
+          0,
+          enrolment.getEndedAt(),
+          enrolment.getDecisionReason(),
+          enrolment.getLastLessonId(),
+          state == EnrolmentState.REJECTED);
+    }
+    var position = state == EnrolmentState.WAITLISTED ? waitlistPosition(enrolment) : 0;
+    return new EnrolmentStatus(
+        state.name().toLowerCase(Locale.ROOT),
+        position,
+        state == EnrolmentState.ENROLLED ? enrolment.getEnrolledAt() : enrolment.getRequestedAt(),
+        enrolment.getDecisionReason(),
+        enrolment.getLastLessonId(),
+        false);
+  }
+
+  /** The person's live and completed enrolments (the latest cycle of each course), newest first. */
+  public List<MyCourse> coursesOf(long personId) {
+    var rows =
+        em.createQuery(
+                "select e, c.code, c.title from Enrolment e join Course c on c.id = e.courseId"
+                    + " where e.personId = :person and (e.live = true or e.state = :completed)"
+                    + " order by e.id desc",
+                Object[].class)
+            .setParameter("person", personId)
+            .setParameter("completed", EnrolmentState.COMPLETED)
+            .getResultList();
+    var seen = new java.util.HashSet<Long>();
+    var courses = new java.util.ArrayList<MyCourse>();
+    for (var row : rows) {
+      var e = (Enrolment) row[0];
+      if (seen.add(e.getCourseId())) {
+        courses.add(
+            new MyCourse(
+                e.getCourseId(),
+                (String) row[1],
+                (String) row[2],
+                e.getState().name().toLowerCase(Locale.ROOT),
+                e.getState() == EnrolmentState.ENROLLED ? e.getEnrolledAt() : e.getRequestedAt(),
+                e.getState() == EnrolmentState.COMPLETED ? e.getEndedAt() : null,
+                e.getLastLessonId()));
+      }
+    }
+    return courses;
+  }
+
+  /** Seats taken on a course (enrolled people). */
+  public long seatsTaken(long courseId) {
+    return em.createQuery(
+            "select count(e) from Enrolment e where e.courseId = :course and e.state = :enrolled",
+            Long.class)
+        .setParameter("course", courseId)
+        .setParameter("enrolled", EnrolmentState.ENROLLED)
+        .getSingleResult();
+  }
+
+  /** Requests waiting for a trainer's or manager's decision, oldest first. */
+  public List<PendingRequest> pendingRequests() {
+    return em.createQuery(
+            "select new org.upskill.enrolment.boundary.PendingRequest(e.id, p.displayName,"
+                + " p.email, c.code, c.title, e.requestedAt)"
+                + " from Enrolment e join Person p on p.id = e.personId"
+                + " join Course c on c.id = e.courseId"
+                + " where e.state = :requested order by e.requestedAt, e.id",
+            PendingRequest.class)
+        .setParameter("requested", EnrolmentState.REQUESTED)
+        .getResultList();
+  }
+
+  /**
+   * Courses the person was moved onto from the waitlist since their last visit; they are told once.
+   */
+  public List<String> takePromotionNotices(long personId) {
+    var promoted =
+        em.createQuery(
+                "select e from Enrolment e where e.personId = :person and e.promotedUnseen = true",
+                Enrolment.class)
+            .setParameter("person", personId)
+            .getResultList();
+    return promoted.stream()
+        .map(
+            e -> {
+              e.acknowledgePromotion();
+              return em.find(Course.class, e.getCourseId()).getTitle();
+            })
+        .toList();
+  }
+
+  private void fillFreeSeats(Course course, Instant now) {
+    while (hasSeat(course)) {
+      var next =
+          em.createQuery(
+                  "select e from Enrolment e where e.courseId = :course and e.state = :waitlisted"
+                      + " order by e.requestedAt, e.id",
+                  Enrolment.class)
+              .setParameter("course", course.getId())
+              .setParameter("waitlisted", EnrolmentState.WAITLISTED)
+              .setMaxResults(1)
+              .getResultStream()
+              .findFirst();
+      if (next.isEmpty()) {
+        return;
+      }
+      next.get().promoteFromWaitlist(now);
+      em.flush();
+      changed(next.get(), course, "enrolment.changed", now);
+    }
+  }
+
+  private int waitlistPosition(Enrolment enrolment) {
+    return em.createQuery(
+                "select count(e) from Enrolment e where e.courseId = :course"
+                    + " and e.state = :waitlisted and (e.requestedAt < :at"
+                    + " or (e.requestedAt = :at and e.id < :id))",
+                Long.class)
+            .setParameter("course", enrolment.getCourseId())
+            .setParameter("waitlisted", EnrolmentState.WAITLISTED)
+            .setParameter("at", enrolment.getRequestedAt())
+            .setParameter("id", enrolment.getId())
+            .getSingleResult()
+            .intValue()
+        + 1;
+  }
+
+  private boolean hasSeat(Course course) {
+    return course.getCapacity() == null || seatsTaken(course.getId()) < course.getCapacity();
+  }
+
+  private Course lockedCourse(String courseCode) {
+    var course =
+        em.createNamedQuery(Course.BY_CODE, Course.class)
+            .setParameter("code", courseCode)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .filter(Course::isPublished)
+            .findFirst()
+            .orElseThrow(() -> Refusal.notFound("There is no course " + courseCode + "."));
+    return course;
+  }
+
+  private Optional<Enrolment> liveEnrolment(long personId, long courseId) {
+    return em.createQuery(
+            "select e from Enrolment e where e.personId = :person and e.courseId = :course"
+                + " and e.live = true",
+            Enrolment.class)
+        .setParameter("person", personId)
+        .setParameter("course", courseId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private int cycles(long personId, long courseId) {
+    return em.createQuery(
+            "select count(e) from Enrolment e where e.personId = :person and e.courseId = :course",
+            Long.class)
+        .setParameter("person", personId)
+        .setParameter("course", courseId)
+        .getSingleResult()
+        .intValue();
+  }
+
+  private Enrolment pendingRequest(long enrolmentId) {
+    var enrolment = em.find(Enrolment.class, enrolmentId, LockModeType.PESSIMISTIC_WRITE);
+    if (enrolment == null) {
+      throw Refusal.notFound("There is no such request.");
+    }
+    if (enrolment.getState() != EnrolmentState.REQUESTED) {
+      throw Refusal.conflict("This request has already been decided.");
+    }
+    return enrolment;
+  }
+
+  private void changed(Enrolment enrolment, Course course, String type, Instant now) {
+    em.flush();
+    outbox.record(
+        type,
+        "enrolment",
+        String.valueOf(enrolment.getId()),
+        Json.createObjectBuilder()
+            .add("enrolmentId", enrolment.getId())
+            .add("personId", enrolment.getPersonId())
+            .add("courseCode", course.getCode())
+            .add("state", enrolment.getState().name().toLowerCase(Locale.ROOT))
+            .build(),
+        now);
+  }
+}

@@ -1,0 +1,251 @@
+package org.upskill.learning.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.upskill.catalog.entity.Course;
+import org.upskill.catalog.entity.Lesson;
+import org.upskill.enrolment.entity.Enrolment;
+import org.upskill.enrolment.entity.EnrolmentState;
+import org.upskill.integration.boundary.Outbox;
+import org.upskill.learning.entity.CourseCompletion;
+import org.upskill.learning.entity.LessonProgress;
+import org.upskill.people.entity.Person;
+import org.upskill.platform.boundary.Refusal;
+
+/**
+ * Studying: opening lessons, marking them complete, and completing the course.
+ *
+ * <p>A course is completed in the same transaction as the action that completes its last required
+ * lesson: the enrolment becomes completed, a {@link CourseCompletion} records the time and the
+ * course version, and a {@code course.completed} event is written to the outbox. There is no batch
+ * job and no delay.
+ */
+@Stateless
+public class Learning {
+
+  @PersistenceContext EntityManager em;
+  @Inject Outbox outbox;
+
+  Clock clock = Clock.systemUTC();
+
+  /**
+   * Opens lesson {@code number} (from 1, across the course's modules) for a person on the course,
+   * records that they viewed it and remembers it as the place to resume.
+   *
+   * @throws Refusal 404 for an unknown course or lesson, 403 when the person is not on the course
+   */
+  public LessonView open(long personId, String courseCode, int number) {
+    var course = publishedCourse(courseCode);
+    var enrolment = studyingEnrolment(personId, course);
+    var lessons = lessonsInOrder(course.getId());
+    if (number < 1 || number > lessons.size()) {
+      throw Refusal.notFound(course.getTitle() + " has no lesson " + number + ".");
+    }
+    var lesson = lessons.get(number - 1);
+    var now = Instant.now(clock);
+    var progress = progressOf(personId, lesson.getId());
+    if (progress.isPresent()) {
+      progress.get().viewed(now);
+    } else {
+      em.persist(new LessonProgress(personId, lesson.getId(), now));
+    }
+    enrolment.resumeAt(lesson.getId());
+    return view(personId, course, lessons, number);
+  }
+
+  /**
+   * Marks lesson {@code number} complete; when it was the last required lesson, completes the
+   * course in this same transaction.
+   *
+   * @return whether this action completed the course
+   */
+  public boolean completeLesson(long personId, String courseCode, int number) {
+    var course = publishedCourse(courseCode);
+    var enrolment = studyingEnrolment(personId, course);
+    var lessons = lessonsInOrder(course.getId());
+    if (number < 1 || number > lessons.size()) {
+      throw Refusal.notFound(course.getTitle() + " has no lesson " + number + ".");
+    }
+    var lesson = lessons.get(number - 1);
+    // Two clicks on "Mark as complete" must not complete the course twice.
+    em.refresh(enrolment, LockModeType.PESSIMISTIC_WRITE);
+    var now = Instant.now(clock);
+    var progress =
+        progressOf(personId, lesson.getId())
+            .orElseGet(
+                () -> {
+                  var created = new LessonProgress(personId, lesson.getId(), now);
+                  em.persist(created);
+                  return created;
+                });
+    progress.complete(now);
+    enrolment.resumeAt(lesson.getId());
+    em.flush();
+    if (enrolment.getState() == EnrolmentState.ENROLLED
+        && progress(personId, course.getId()).isDone()) {
+      completeCourse(enrolment, course, now);
+      return true;
+    }
+    return false;
+  }
+
+  /** How far the person is through the course's required lessons. */
+  public Progress progress(long personId, long courseId) {
+    return progressByCourse(personId, List.of(courseId)).getOrDefault(courseId, new Progress(0, 0));
+  }
+
+  /** Progress on several courses at once, in one query whatever their number. */
+  public Map<Long, Progress> progressByCourse(long personId, List<Long> courseIds) {
+    Map<Long, Progress> result = new HashMap<>();
+    if (courseIds.isEmpty()) {
+      return result;
+    }
+    em.createQuery(
+            "select m.course.id, count(l), count(p) from Lesson l join l.module m"
+                + " left join LessonProgress p on p.lessonId = l.id and p.personId = :person"
+                + " and p.state = :completed"
+                + " where m.course.id in :courses and l.required = true group by m.course.id",
+            Object[].class)
+        .setParameter("person", personId)
+        .setParameter("completed", LessonProgress.COMPLETED)
+        .setParameter("courses", courseIds)
+        .getResultList()
+        .forEach(
+            row ->
+                result.put(
+                    (Long) row[0],
+                    new Progress(((Long) row[2]).intValue(), ((Long) row[1]).intValue())));
+    return result;
+  }
+
+  /**
+   * The lesson number to resume at on each course, from the last lesson opened there (1 when none),
+   * in one query whatever the number of courses.
+   */
+  public Map<Long, Integer> resumeNumbers(Map<Long, Long> lastLessonByCourse) {
+    Map<Long, Integer> numbers = new HashMap<>();
+    if (lastLessonByCourse.isEmpty()) {
+      return numbers;
+    }
+    Map<Long, Integer> counter = new HashMap<>();
+    em.createQuery(
+            "select m.course.id, l.id from Lesson l join l.module m where m.course.id in :courses"
+                + " order by m.course.id, m.position, l.position",
+            Object[].class)
+        .setParameter("courses", lastLessonByCourse.keySet())
+        .getResultList()
+        .forEach(
+            row -> {
+              var course = (Long) row[0];
+              var number = counter.merge(course, 1, Integer::sum);
+              if (row[1].equals(lastLessonByCourse.get(course))) {
+                numbers.put(course, number);
+              }
+            });
+    lastLessonByCourse.keySet().forEach(course -> numbers.putIfAbsent(course, 1));
+    return numbers;
+  }
+
+  private void completeCourse(Enrolment enrolment, Course course, Instant now) {
+    enrolment.complete(now);
+    var completion =
+        new CourseCompletion(
+            enrolment.getId(),
+            enrolment.getPersonId(),
+            course.getId(),
+            enrolment.getCourseVersion(),
+            now);
+    em.persist(completion);
+    em.flush();
+    var person = em.find(Person.class, enrolment.getPersonId());
+    var payload =
+        Json.createObjectBuilder()
+            .add("completionId", completion.getId())
+            .add("personId", person.getId())
+            .add("personSubject", person.getSubject())
+            .add("courseCode", course.getCode())
+            .add("courseVersion", completion.getCourseVersion())
+            .add("completedAt", now.toString());
+    if (person.getStaffNumber() != null) {
+      payload.add("staffNumber", person.getStaffNumber());
+    }
+    if (person.getEmail() != null) {
+      payload.add("email", person.getEmail());
+    }
+    outbox.record(
+        "course.completed", "completion", String.valueOf(completion.getId()), payload.build(), now);
+  }
+
+  private LessonView view(long personId, Course course, List<Lesson> lessons, int number) {
+    var lesson = lessons.get(number - 1);
+    var completed = progressOf(personId, lesson.getId()).map(LessonProgress::isCompleted);
+    return new LessonView(
+        course.getCode(),
+        course.getTitle(),
+        lesson.getModule().getTitle(),
+        lesson.getId(),
+        number,
+        lessons.size(),
+        lesson.getTitle(),
+        lesson.getBodyMarkdown(),
+        lesson.getMinutes(),
+        completed.orElse(false),
+        number > 1 ? number - 1 : 0,
+        number < lessons.size() ? number + 1 : 0,
+        progress(personId, course.getId()));
+  }
+
+  private Course publishedCourse(String courseCode) {
+    return em.createNamedQuery(Course.BY_CODE, Course.class)
+        .setParameter("code", courseCode)
+        .getResultStream()
+        .filter(Course::isPublished)
+        .findFirst()
+        .orElseThrow(() -> Refusal.notFound("There is no course " + courseCode + "."));
+  }
+
+  /** The person's enrolment that lets them study: enrolled now, or completed. */
+  private Enrolment studyingEnrolment(long personId, Course course) {
+    return em.createQuery(
+            "select e from Enrolment e where e.personId = :person and e.courseId = :course"
+                + " and e.state in :states order by e.id desc",
+            Enrolment.class)
+        .setParameter("person", personId)
+        .setParameter("course", course.getId())
+        .setParameter("states", List.of(EnrolmentState.ENROLLED, EnrolmentState.COMPLETED))
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(
+            () -> Refusal.forbidden("Enrol on " + course.getTitle() + " to open its lessons."));
+  }
+
+  private List<Lesson> lessonsInOrder(long courseId) {
+    return em.createQuery(
+            "select l from Lesson l join fetch l.module m where m.course.id = :course"
+                + " order by m.position, l.position",
+            Lesson.class)
+        .setParameter("course", courseId)
+        .getResultList();
+  }
+
+  private Optional<LessonProgress> progressOf(long personId, long lessonId) {
+    return em.createQuery(
+            "select p from LessonProgress p where p.personId = :person and p.lessonId = :lesson",
+            LessonProgress.class)
+        .setParameter("person", personId)
+        .setParameter("lesson", lessonId)
+        .getResultStream()
+        .findFirst();
+  }
+}

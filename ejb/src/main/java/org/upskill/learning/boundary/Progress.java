@@ -1,0 +1,13 @@
+package org.upskill.learning.boundary;
+
+/** How far a person is through the required lessons of a course. */
+public record Progress(int completed, int required) {
+
+  public int percent() {
+    return required == 0 ? 0 : (int) Math.floor(100.0 * completed / required);
+  }
+
+  public boolean isDone() {
+    return required > 0 && completed >= required;
+  }
+}

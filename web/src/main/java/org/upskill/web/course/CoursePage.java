@@ -1,0 +1,116 @@
+package org.upskill.web.course;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.upskill.catalog.boundary.CourseCatalog;
+import org.upskill.catalog.boundary.CourseDetail;
+import org.upskill.enrolment.boundary.EnrolmentStatus;
+import org.upskill.enrolment.boundary.Enrolments;
+import org.upskill.learning.boundary.Learning;
+import org.upskill.learning.boundary.Progress;
+import org.upskill.web.platform.PrettyUrlFilter;
+import org.upskill.web.platform.Viewer;
+
+/**
+ * A course's page ({@code /courses/{code}}): what it teaches, its outline, seats left, and where
+ * the person stands with the action that fits (enrol, join the waitlist, request a place, continue,
+ * leave).
+ */
+@Named
+@RequestScoped
+public class CoursePage {
+
+  @Inject CourseCatalog catalog;
+  @Inject Enrolments enrolments;
+  @Inject Learning learning;
+  @Inject Viewer viewer;
+  @Inject HttpServletRequest request;
+
+  private CourseDetail course;
+  private EnrolmentStatus status = EnrolmentStatus.NOT_ENROLLED;
+  private Progress progress = new Progress(0, 0);
+  private long seatsTaken;
+  private int resumeNumber = 1;
+
+  /** View action: loads the course, or answers 404. */
+  public void load() {
+    var code = (String) request.getAttribute(PrettyUrlFilter.CODE);
+    course = code == null ? null : catalog.course(code).orElse(null);
+    if (course == null) {
+      viewer.refuse(404, "There is no course " + code + ".");
+      return;
+    }
+    if (course.capacity() != null) {
+      seatsTaken = enrolments.seatsTaken(course.id());
+    }
+    var personId = viewer.personId();
+    if (personId != null) {
+      status = enrolments.status(personId, course.id());
+      if (status.canStudy()) {
+        progress = learning.progress(personId, course.id());
+        resumeNumber = resumeNumber(status.lastLessonId());
+      }
+    }
+  }
+
+  private int resumeNumber(Long lastLessonId) {
+    if (lastLessonId == null) {
+      return 1;
+    }
+    return course.modules().stream()
+        .flatMap(m -> m.lessons().stream())
+        .filter(l -> l.id() == lastLessonId)
+        .mapToInt(CourseDetail.LessonOutline::number)
+        .findFirst()
+        .orElse(1);
+  }
+
+  public CourseDetail getCourse() {
+    return course;
+  }
+
+  public EnrolmentStatus getStatus() {
+    return status;
+  }
+
+  public Progress getProgress() {
+    return progress;
+  }
+
+  public int getResumeNumber() {
+    return resumeNumber;
+  }
+
+  /** Seats left, or -1 when the course has no limit. */
+  public long getSeatsLeft() {
+    return course.capacity() == null ? -1 : Math.max(0, course.capacity() - seatsTaken);
+  }
+
+  public boolean isFull() {
+    return course.capacity() != null && getSeatsLeft() == 0;
+  }
+
+  /** The words for the person's state, as a tag. */
+  public String getStateLabel() {
+    return switch (status.state()) {
+      case "requested" -> "Requested";
+      case "waitlisted" -> "Waitlisted";
+      case "enrolled" -> "Enrolled";
+      case "completed" -> "Completed";
+      default -> "Not enrolled";
+    };
+  }
+
+  public String getEnrolLabel() {
+    if ("approval".equals(course.enrolmentMode())) {
+      return "Request a place";
+    }
+    return isFull() ? "Join the waitlist" : "Enrol on this course";
+  }
+
+  public boolean isSelfEnrolmentOpen() {
+    return !"manual".equals(course.enrolmentMode());
+  }
+}

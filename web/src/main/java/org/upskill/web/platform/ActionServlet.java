@@ -1,0 +1,162 @@
+package org.upskill.web.platform;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.upskill.enrolment.boundary.Enrolments;
+import org.upskill.learning.boundary.Learning;
+import org.upskill.platform.boundary.Refusal;
+import org.upskill.web.security.SignedIn;
+
+/**
+ * The forms' targets ({@code POST /action/…}). Each checks who is asking, calls one boundary, and
+ * redirects to a page that says what happened (post/redirect/get). A refused action answers an
+ * error page with the refusal's status and changes nothing. The CSRF filter has already checked the
+ * form's token.
+ */
+@WebServlet("/action/*")
+public class ActionServlet extends HttpServlet {
+
+  @Inject Enrolments enrolments;
+  @Inject Learning learning;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    var session = request.getSession(false);
+    var signedIn =
+        session != null && session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn s
+            ? s
+            : null;
+    if (signedIn == null) {
+      response.sendError(
+          HttpServletResponse.SC_UNAUTHORIZED, "Your session has ended. Sign in and try again.");
+      return;
+    }
+    var action = request.getPathInfo() == null ? "" : request.getPathInfo();
+    var course = request.getParameter("course");
+    try {
+      switch (action) {
+        case "/enrol" -> enrol(request, response, signedIn, required(course));
+        case "/leave" -> leave(request, response, signedIn, required(course));
+        case "/complete" ->
+            complete(request, response, signedIn, required(course), request.getParameter("lesson"));
+        case "/decide" -> decide(request, response, signedIn);
+        default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      }
+    } catch (Refusal refusal) {
+      response.sendError(Errors.status(refusal), refusal.getMessage());
+    }
+  }
+
+  private static String required(String course) {
+    if (course == null || !course.matches("[A-Za-z0-9-]{1,20}")) {
+      throw Refusal.notFound("There is no such course.");
+    }
+    return course;
+  }
+
+  private void enrol(
+      HttpServletRequest request, HttpServletResponse response, SignedIn who, String course)
+      throws IOException {
+    var outcome = enrolments.enrol(who.personId(), course);
+    Viewer.notice(
+        request,
+        switch (outcome) {
+          case ENROLLED -> "You are enrolled. Start with the first lesson when you are ready.";
+          case WAITLISTED ->
+              "The course is full, so you are on the waitlist. When a place frees up you will be"
+                  + " enrolled and told here.";
+          case REQUESTED ->
+              "Your request has been sent. A trainer or manager will approve or reject it.";
+        });
+    response.sendRedirect(request.getContextPath() + "/courses/" + course);
+  }
+
+  private void leave(
+      HttpServletRequest request, HttpServletResponse response, SignedIn who, String course)
+      throws IOException {
+    enrolments.withdraw(who.personId(), course);
+    Viewer.notice(request, "You have left the course. Your progress is kept if you come back.");
+    response.sendRedirect(request.getContextPath() + "/courses/" + course);
+  }
+
+  private void complete(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      SignedIn who,
+      String course,
+      String lesson)
+      throws IOException {
+    int number;
+    try {
+      number = Integer.parseInt(lesson);
+    } catch (NumberFormatException e) {
+      throw Refusal.notFound("There is no such lesson.");
+    }
+    var completedCourse = learning.completeLesson(who.personId(), course, number);
+    if (completedCourse) {
+      Viewer.notice(
+          request, "Course completed. Well done: it is now under Completed in My learning.");
+      response.sendRedirect(request.getContextPath() + "/courses/" + course);
+      return;
+    }
+    var next = request.getParameter("next");
+    var target =
+        next != null && next.matches("\\d{1,4}") && !"0".equals(next)
+            ? "/courses/" + course + "/lessons/" + next
+            : "/courses/" + course + "/lessons/" + number;
+    response.sendRedirect(request.getContextPath() + target);
+  }
+
+  private void decide(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    if (!(who.hasRole("trainer") || who.hasRole("manager") || who.hasRole("admin"))) {
+      throw Refusal.forbidden("Only trainers and managers can decide on requests.");
+    }
+    long enrolment;
+    try {
+      enrolment = Long.parseLong(request.getParameter("enrolment"));
+    } catch (NumberFormatException e) {
+      throw Refusal.notFound("There is no such request.");
+    }
+    var decision = request.getParameter("decision");
+    var reason = request.getParameter("reason");
+    if ("reject".equals(decision)) {
+      if (reason == null || reason.isBlank()) {
+        Viewer.keepForm(
+            request,
+            "decide-" + enrolment,
+            Map.of("reason-" + enrolment, "Enter a reason for rejecting the request"),
+            Map.of("decision", "reject"));
+        response.sendRedirect(request.getContextPath() + "/approvals");
+        return;
+      }
+      if (reason.length() > 1000) {
+        Viewer.keepForm(
+            request,
+            "decide-" + enrolment,
+            Map.of("reason-" + enrolment, "Reason must be 1000 characters or fewer"),
+            Map.of("decision", "reject", "reason", reason));
+        response.sendRedirect(request.getContextPath() + "/approvals");
+        return;
+      }
+      enrolments.reject(enrolment, who.personId(), reason);
+      Viewer.notice(request, "Request rejected. The learner will see your reason.");
+    } else if ("approve".equals(decision)) {
+      enrolments.approve(enrolment, who.personId());
+      Viewer.notice(request, "Request approved.");
+    } else {
+      Viewer.keepForm(
+          request,
+          "decide-" + enrolment,
+          Map.of("decision-" + enrolment, "Select approve or reject"),
+          reason == null ? Map.of() : Map.of("reason", reason));
+    }
+    response.sendRedirect(request.getContextPath() + "/approvals");
+  }
+}

@@ -1,0 +1,17 @@
+package org.upskill.web.platform;
+
+import org.upskill.platform.boundary.Refusal;
+
+/** HTTP statuses for the core's refusals. */
+public final class Errors {
+
+  private Errors() {}
+
+  public static int status(Refusal refusal) {
+    return switch (refusal.reason()) {
+      case NOT_FOUND -> 404;
+      case FORBIDDEN -> 403;
+      case CONFLICT -> 409;
+    };
+  }
+}

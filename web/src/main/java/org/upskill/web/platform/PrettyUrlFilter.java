@@ -1,0 +1,79 @@
+package org.upskill.web.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Human-readable addresses: {@code /courses/PY-CLIN/lessons/3} is served by {@code lesson.xhtml}
+ * with the course code and lesson number as request attributes. Facelets files are never served
+ * under their own names.
+ */
+public class PrettyUrlFilter extends HttpFilter {
+
+  /** Request attributes that carry the parts of the address. */
+  public static final String CODE = "upskill.code";
+
+  public static final String NUMBER = "upskill.number";
+
+  private record Route(Pattern pattern, String view, String method) {}
+
+  private static final List<Route> ROUTES =
+      List.of(
+          new Route(Pattern.compile("/"), "/catalogue.xhtml", "GET"),
+          new Route(Pattern.compile("/courses/?"), "/catalogue.xhtml", "GET"),
+          new Route(Pattern.compile("/courses/([A-Za-z0-9-]{1,20})"), "/course.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/courses/([A-Za-z0-9-]{1,20})/(enrol|leave)"),
+              "/confirm.xhtml",
+              "GET"),
+          new Route(
+              Pattern.compile("/courses/([A-Za-z0-9-]{1,20})/lessons/(\\d{1,4})"),
+              "/lesson.xhtml",
+              "GET"),
+          new Route(Pattern.compile("/pathways/?"), "/pathways.xhtml", "GET"),
+          new Route(Pattern.compile("/pathways/([a-z0-9-]{1,50})"), "/pathway.xhtml", "GET"),
+          new Route(Pattern.compile("/my-learning"), "/my-learning.xhtml", "GET"),
+          new Route(Pattern.compile("/profile"), "/profile.xhtml", "GET"),
+          new Route(Pattern.compile("/approvals"), "/approvals.xhtml", "GET"));
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    var path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.endsWith(".xhtml")) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    if (path.equals("/account/profile")) {
+      response.sendRedirect(request.getContextPath() + "/profile");
+      return;
+    }
+    for (var route : ROUTES) {
+      Matcher matcher = route.pattern().matcher(path);
+      if (matcher.matches()) {
+        if (!route.method().equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+          response.setHeader("Allow", "GET, HEAD");
+          response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+          return;
+        }
+        if (matcher.groupCount() >= 1) {
+          request.setAttribute(CODE, matcher.group(1));
+        }
+        if (matcher.groupCount() >= 2) {
+          request.setAttribute(NUMBER, matcher.group(2));
+        }
+        request.getRequestDispatcher(route.view()).forward(request, response);
+        return;
+      }
+    }
+    chain.doFilter(request, response);
+  }
+}
