@@ -83,7 +83,7 @@ trap 'exit 143' TERM
 
 mkdir -p "$TARGET" "$UPSKILL_HOME/downloads"
 BEGAN=$SECONDS
-say "Upskill load benchmark ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs)"
+say "Upskill load benchmark ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, load average $(cut -d" " -f1-3 /proc/loadavg))"
 
 sql -e "SELECT 1" >/dev/null 2>&1 ||
   fail "Cannot reach MariaDB/MySQL at $DB_HOST:$DB_PORT as root with an empty password."
@@ -176,13 +176,21 @@ add "catalogue JSON" "/api/v1/courses?page=1&pageSize=20"
 total=$(curl -s --max-time 30 "$BASE/api/v1/courses?page=1&pageSize=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
 say "  /api/v1/courses reports ${total:-?} published courses"
 
-# What each endpoint answers before the load: status, size and whether it starts a session.
+# What each endpoint answers before the load: status, size, whether it starts a session, and about
+# how many SQL statements one request sends (MariaDB's server-wide Questions counter over 20
+# requests one after the other, less the one SHOW STATUS: approximate when other clients are busy).
+questions() { sql -N -e "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{print $2}'; }
+SAMPLES=20
 for i in "${!PATHS[@]}"; do
   headers=$(curl -s -D - -o "$TARGET/sample-$i.body" --max-time 30 "$BASE${PATHS[$i]}" || true)
   status=$(printf '%s' "$headers" | sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' | tr -d '\r')
   size=$(wc -c <"$TARGET/sample-$i.body")
   note="HTTP ${status:-000}, ${size} B"
   [ "${status:-000}" = 200 ] || note="$note (NOT 200!)"
+  before=$(questions)
+  for _ in $(seq 1 "$SAMPLES"); do curl -s -o /dev/null --max-time 30 "$BASE${PATHS[$i]}" || true; done
+  after=$(questions)
+  note="$note, ~$(awk -v d="$((after - before - 1))" -v n="$SAMPLES" 'BEGIN { printf "%.0f", d / n }') SQL/req"
   if printf '%s' "$headers" | grep -qi '^set-cookie:.*JSESSIONID'; then note="$note, new session each"; fi
   NOTES+=("$note")
 done
@@ -194,6 +202,22 @@ run_wrk() { # seconds url output
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" --timeout 10s --latency "$2" >"$3" 2>&1 || true
 }
 
+# Where the CPU went during a measurement: WildFly, the database server (shared with anything else
+# that uses it), wrk, and everything else on the machine (a build or a test run next to the
+# benchmark makes its figures worthless). All in clock ticks.
+WILDFLY_PID=$(cat "$UPSKILL_HOME/run/wildfly-java.pid" 2>/dev/null || true)
+DB_PID=$(pidof -s mariadbd 2>/dev/null || pidof -s mysqld 2>/dev/null || true)
+machine_ticks() { awk '/^cpu / { b = $2 + $3 + $4 + $7 + $8 + $9; print b, b + $5 + $6 }' /proc/stat; }
+process_ticks() { awk '{ print $14 + $15 }' "/proc/${1:-0}/stat" 2>/dev/null || echo 0; }
+CHILD_TICKS=0
+children_ticks() { # CPU of this shell's finished children (wrk), from the builtin `times`
+  times >"$TARGET/.times" # here, in this shell: in a pipe or $(...) it would read a fresh zero
+  CHILD_TICKS=$(awk -v hz="$(getconf CLK_TCK)" 'NR == 2 {
+      t = 0
+      for (f = 1; f <= 2; f++) { split($f, p, "m"); sub(/s$/, "", p[2]); t += p[1] * 60 + p[2] }
+      printf "%.0f", t * hz }' "$TARGET/.times")
+}
+
 step "Warming up: ${WARMUP}s per endpoint"
 for i in "${!PATHS[@]}"; do
   run_wrk "$WARMUP" "$BASE${PATHS[$i]}" "$TARGET/warmup-$i.txt"
@@ -203,9 +227,29 @@ step "Measuring: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency, one end
 RPS=()
 P99=()
 FLAGS=()
+CPU=()
+OTHER_MAX=0
 for i in "${!PATHS[@]}"; do
   out="$TARGET/wrk-$i.txt"
+  read -r busy0 all0 < <(machine_ticks)
+  wf0=$(process_ticks "$WILDFLY_PID")
+  db0=$(process_ticks "$DB_PID")
+  children_ticks
+  wrk0=$CHILD_TICKS
   run_wrk "$DURATION" "$BASE${PATHS[$i]}" "$out"
+  read -r busy1 all1 < <(machine_ticks)
+  wf1=$(process_ticks "$WILDFLY_PID")
+  db1=$(process_ticks "$DB_PID")
+  children_ticks
+  wrk1=$CHILD_TICKS
+  cpu=$(awk -v all="$((all1 - all0))" -v busy="$((busy1 - busy0))" -v wf="$((wf1 - wf0))" \
+    -v db="$((db1 - db0))" -v wrk="$((wrk1 - wrk0))" 'BEGIN {
+      if (all <= 0) { print "? ? ? ?"; exit }
+      other = busy - wf - db - wrk; if (other < 0) other = 0
+      printf "%.0f %.0f %.0f %.0f", 100 * wf / all, 100 * db / all, 100 * wrk / all, 100 * other / all }')
+  CPU+=("$cpu")
+  other=${cpu##* }
+  [[ "$other" =~ ^[0-9]+$ ]] && [ "$other" -gt "$OTHER_MAX" ] && OTHER_MAX=$other
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
   p99=$(awk '$1 == "99%" {
       v = $2; u = v; sub(/^[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
@@ -220,7 +264,9 @@ for i in "${!PATHS[@]}"; do
   RPS+=("$rps")
   P99+=("${p99:-?}")
   FLAGS+=("$flag")
-  printf '  %-17s %10s req/s  p99 %8s ms  %s\n' "${NAMES[$i]}" "$rps" "${p99:-?}" "$flag"
+  read -r cpu_wf cpu_db cpu_wrk cpu_other <<<"$cpu"
+  printf '  %-17s %10s req/s  p99 %8s ms  CPU: WildFly %s%%, database %s%%, wrk %s%%, other %s%%  %s\n' \
+    "${NAMES[$i]}" "$rps" "${p99:-?}" "$cpu_wf" "$cpu_db" "$cpu_wrk" "$cpu_other" "$flag"
 done
 
 # --- report ------------------------------------------------------------------------------------------
@@ -233,20 +279,26 @@ percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", 100 * a /
   say "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after ${WARMUP}s warm-up per endpoint; base $BASE"
   say "data: ${total:-?} published courses, $(sql -N "$DB_NAME" -e "SELECT COUNT(*) FROM person") persons, $(sql -N "$DB_NAME" -e "SELECT COUNT(*) FROM enrolment") enrolments"
   say ""
-  printf '%-17s %-36s %10s %10s %8s  %s\n' "endpoint" "path" "req/s" "p99 ms" "vs ping" "notes"
-  printf '%-17s %-36s %10s %10s %8s  %s\n' "--------" "----" "-----" "------" "-------" "-----"
+  row='%-17s %-36s %9s %8s %7s  %-19s %s\n'
+  printf "$row" "endpoint" "path" "req/s" "p99 ms" "vs ping" "CPU wf/db/wrk/other" "notes"
+  printf "$row" "--------" "----" "-----" "------" "-------" "-------------------" "-----"
   for i in "${!PATHS[@]}"; do
     notes=${NOTES[$i]}
     [ -z "${FLAGS[$i]}" ] || notes="${FLAGS[$i]}!  $notes"
-    printf '%-17s %-36s %10s %10s %7s%%  %s\n' "${NAMES[$i]}" "${PATHS[$i]}" "${RPS[$i]}" \
-      "${P99[$i]}" "$(percent "${RPS[$i]}" "${RPS[0]}")" "$notes"
+    printf "$row" "${NAMES[$i]}" "${PATHS[$i]}" "${RPS[$i]}" "${P99[$i]}" \
+      "$(percent "${RPS[$i]}" "${RPS[0]}")%" "$(printf '%s/%s/%s/%s%%' ${CPU[$i]})" "$notes"
   done
   for line in "${SKIPPED[@]}"; do say "note: $line"; done
+  if [ "$OTHER_MAX" -ge 10 ]; then
+    say "WARNING: other processes used up to ${OTHER_MAX}% of the machine's CPU during the measurements"
+    say "         (a build or test run?): these figures are not reliable; rerun on a quiet machine."
+  fi
   say ""
   ratio=$(percent "${RPS[1]}" "${RPS[0]}")
   verdict="not met"
   [ "$ratio" != "?" ] && [ "$ratio" -ge 50 ] && verdict="met"
   [ -z "${FLAGS[1]}${FLAGS[0]}" ] || verdict="$verdict, but see the notes: errors during the run"
+  [ "$OTHER_MAX" -lt 10 ] || verdict="$verdict; machine busy, see the warning"
   say "catalogue page at ${ratio}% of /api/ping (goal >= 50%: $verdict)"
 } | tee "$RESULTS"
 

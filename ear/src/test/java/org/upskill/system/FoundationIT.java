@@ -161,7 +161,7 @@ class FoundationIT {
   @Test
   @Order(6)
   void aProtectedPageSendsTheBrowserToKeycloak() {
-    var response = Http.get(url("/account/profile"));
+    var response = Http.get(url("/profile"));
 
     assertEquals(302, response.statusCode());
     var location = response.headers().firstValue("Location").orElse("");

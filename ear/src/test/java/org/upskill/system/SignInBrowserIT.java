@@ -54,6 +54,7 @@ class SignInBrowserIT {
     // Given the home page, signed out
     browser.get(home);
     assertTrue(browser.findElement(By.id("sign-in")).isDisplayed(), "a Sign in link shows");
+    Browser.screenshot(browser, "sign-in-01-home");
     assertEquals("", Browser.accessibilityViolations(browser), "home page accessibility");
 
     // When the learner signs in on Keycloak's own form
@@ -76,6 +77,7 @@ class SignInBrowserIT {
     assertTrue(
         browser.getPageSource().contains("Northshire Teaching Hospitals NHS Foundation Trust"),
         "organisation from the token");
+    Browser.screenshot(browser, "sign-in-02-profile");
     assertEquals("", Browser.accessibilityViolations(browser), "profile page accessibility");
 
     // When they sign out

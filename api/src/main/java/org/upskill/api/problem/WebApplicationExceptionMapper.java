@@ -69,6 +69,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       case 405 -> "This resource does not accept that HTTP method.";
       case 406 -> "This resource cannot answer in the media type you asked for.";
       case 415 -> "This resource does not accept that content type.";
+      case 400 ->
+          exception.getMessage() == null || exception.getMessage().startsWith("RESTEASY")
+              ? "The request could not be read: check its JSON."
+              : exception.getMessage();
       default -> exception.getMessage();
     };
   }

@@ -2,16 +2,32 @@ package org.upskill.system.support;
 
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 
 /** Debian's Chromium driven by Debian's chromedriver; nothing is downloaded at run time. */
 public final class Browser {
+
+  /** The WCAG 2.0, 2.1 and 2.2 levels A and AA rules of axe-core. */
+  static final List<String> WCAG_TAGS =
+      List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
 
   private Browser() {}
 
@@ -35,12 +51,9 @@ public final class Browser {
     return driver;
   }
 
-  /** WCAG 2.1 A and AA violations that axe-core finds on the current page, described. */
+  /** WCAG 2.2 (and so 2.0 and 2.1) A and AA violations that axe-core finds, described. */
   public static String accessibilityViolations(WebDriver driver) {
-    var results =
-        new AxeBuilder()
-            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-            .analyze(driver);
+    var results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
     List<Rule> violations = results.getViolations();
     return violations.stream()
         .map(
@@ -53,5 +66,130 @@ public final class Browser {
                         .map(node -> String.valueOf(node.getTarget()))
                         .collect(Collectors.joining(", ")))
         .collect(Collectors.joining("; "));
+  }
+
+  /** The folder screenshots go to: {@code ear/target/screenshots}. */
+  public static Path screenshotFolder() {
+    return TestEnvironment.ear().toAbsolutePath().getParent().resolve("screenshots");
+  }
+
+  /**
+   * Saves the whole page (not only the window) as {@code ear/target/screenshots/<name>.png} and
+   * answers the file. The name is reduced to letters, digits, dots, dashes and underscores.
+   */
+  public static Path screenshot(WebDriver driver, String name) {
+    var file = screenshotFolder().resolve(name.replaceAll("[^A-Za-z0-9._-]+", "-") + ".png");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, png(driver));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not save the screenshot " + file, e);
+    }
+    return file;
+  }
+
+  private static byte[] png(WebDriver driver) {
+    if (driver instanceof ChromeDriver chrome) {
+      try {
+        // The full length of the page, through the DevTools protocol.
+        @SuppressWarnings("unchecked")
+        var size =
+            (Map<String, Object>)
+                chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+        var width = ((Number) size.get("width")).doubleValue();
+        var height = Math.min(((Number) size.get("height")).doubleValue(), 16_000);
+        var shot =
+            chrome.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                    "format",
+                    "png",
+                    "captureBeyondViewport",
+                    true,
+                    "clip",
+                    Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        return Base64.getDecoder().decode((String) shot.get("data"));
+      } catch (RuntimeException e) {
+        // fall back to the visible part of the window
+      }
+    }
+    return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+  }
+
+  /** Presses a key on whatever has the keyboard focus, as a person at a keyboard does. */
+  public static void press(WebDriver driver, CharSequence key) {
+    new Actions(driver).sendKeys(key).perform();
+  }
+
+  /** The element that has the keyboard focus (the body when nothing has). */
+  public static WebElement focused(WebDriver driver) {
+    return driver.switchTo().activeElement();
+  }
+
+  /**
+   * Presses Tab (or Shift+Tab when {@code backwards}) until the focused element matches, at most
+   * {@code maxPresses} times, and answers it. Fails naming what was wanted and what had the focus
+   * on the way.
+   */
+  public static WebElement tabTo(
+      WebDriver driver,
+      String wanted,
+      Predicate<WebElement> matches,
+      int maxPresses,
+      boolean backwards) {
+    var visited = new StringBuilder();
+    for (int presses = 1; presses <= maxPresses; presses++) {
+      if (backwards) {
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+      } else {
+        press(driver, Keys.TAB);
+      }
+      var element = focused(driver);
+      if (matches.test(element)) {
+        return element;
+      }
+      if (visited.length() < 2_000) {
+        visited.append(presses == 1 ? "" : ", ").append(describe(element));
+      }
+    }
+    throw new AssertionError(
+        "No "
+            + wanted
+            + " took the keyboard focus within "
+            + maxPresses
+            + (backwards ? " Shift+Tab" : " Tab")
+            + " presses on "
+            + driver.getCurrentUrl()
+            + "; the focus went to: "
+            + visited);
+  }
+
+  /** Presses Tab until the element with this id has the focus (at most 80 times). */
+  public static WebElement tabToId(WebDriver driver, String id) {
+    return tabTo(driver, "element #" + id, hasId(id), 80, false);
+  }
+
+  /** Presses Tab until a link or button showing exactly this text has the focus (at most 80). */
+  public static WebElement tabToText(WebDriver driver, String text) {
+    return tabTo(driver, "element reading '" + text + "'", hasText(text), 80, false);
+  }
+
+  public static Predicate<WebElement> hasId(String id) {
+    return element -> id.equals(element.getDomAttribute("id"));
+  }
+
+  public static Predicate<WebElement> hasText(String text) {
+    return element -> text.equals(element.getText().strip());
+  }
+
+  /** Short description of an element for failure messages, e.g. {@code a#sign-in 'Sign in'}. */
+  public static String describe(WebElement element) {
+    var id = element.getDomAttribute("id");
+    var text = element.getText().strip();
+    return element.getTagName()
+        + (id == null || id.isEmpty() ? "" : "#" + id)
+        + (text.isEmpty()
+            ? ""
+            : " '" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
   }
 }

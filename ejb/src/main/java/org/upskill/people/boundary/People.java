@@ -73,6 +73,18 @@ public class People {
     return findBySubject(subject).map(PersonSummary::of);
   }
 
+  /** The person with this staff number or email, as HR systems name people. */
+  public Optional<PersonSummary> byExternalId(String externalId) {
+    return em.createQuery(
+            "select p from Person p where p.staffNumber = :id or p.email = :id order by p.id",
+            Person.class)
+        .setParameter("id", externalId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(PersonSummary::of);
+  }
+
   /** The person with this id, if there is one. */
   public Optional<PersonSummary> byId(long id) {
     return Optional.ofNullable(em.find(Person.class, id)).map(PersonSummary::of);

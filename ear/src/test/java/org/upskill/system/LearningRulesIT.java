@@ -1,0 +1,262 @@
+package org.upskill.system;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.upskill.system.support.Http;
+import org.upskill.system.support.TestDatabase;
+import org.upskill.system.support.TestEnvironment;
+import org.upskill.system.support.Tokens;
+
+/**
+ * The learner issue's rules that need the real database: seats under concurrency, refusals with the
+ * right status, and a fixed number of SQL statements per page (Hibernate statistics read through
+ * WildFly's management model).
+ */
+@ExtendWith(ArquillianExtension.class)
+class LearningRulesIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
+  }
+
+  @ArquillianResource ManagementClient management;
+
+  private static String url(String path) {
+    return TestEnvironment.baseUrl() + path;
+  }
+
+  @Test
+  void twoHundredConcurrentEnrolmentsIntoFiftySeatsFillTheSeatsAndQueueTheRest() throws Exception {
+    // Given a 50-seat course and 200 people
+    var course = "CONC-" + (System.currentTimeMillis() % 100_000);
+    var people = 200;
+    try (var connection = TestDatabase.connect();
+        var statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "insert into course (code, title, summary, level, duration_minutes, audience,"
+              + " enrolment_mode, capacity, status, content_version, created_at, updated_at)"
+              + " values ('"
+              + course
+              + "', 'Concurrency test course', 'Fifty seats', 'INTRODUCTORY', 60, 'BOTH',"
+              + " 'SELF', 50, 'PUBLISHED', 1, now(6), now(6))");
+      for (int i = 0; i < people; i++) {
+        statement.executeUpdate(
+            "insert into person (subject, username, display_name, email, staff_number,"
+                + " first_seen_at, last_seen_at) values ('"
+                + course
+                + "-"
+                + i
+                + "', 'u"
+                + i
+                + "', 'Person "
+                + i
+                + "', null, '"
+                + course
+                + "-"
+                + i
+                + "', now(6), now(6))");
+      }
+    }
+    var token = Tokens.forHrDemoClient();
+    var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    var start = new CountDownLatch(1);
+
+    // When all of them ask for a place at the same moment
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    var pool = Executors.newFixedThreadPool(people);
+    try {
+      for (int i = 0; i < people; i++) {
+        var body = "{\"person\":\"" + course + "-" + i + "\",\"course\":\"" + course + "\"}";
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return client.send(
+                      HttpRequest.newBuilder(URI.create(url("/api/v1/enrolments")))
+                          .timeout(Duration.ofSeconds(120))
+                          .header("Authorization", "Bearer " + token)
+                          .header("Content-Type", "application/json")
+                          .POST(HttpRequest.BodyPublishers.ofString(body))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+                }));
+      }
+      start.countDown();
+      int enrolled = 0;
+      int waitlisted = 0;
+      for (var answer : answers) {
+        var response = answer.get();
+        assertEquals(201, response.statusCode(), response.body());
+        var state = Http.json(response).getString("state");
+        if ("enrolled".equals(state)) {
+          enrolled++;
+        } else if ("waitlisted".equals(state)) {
+          waitlisted++;
+        }
+      }
+      // Then exactly 50 got a seat and 150 wait, with no error
+      assertEquals(50, enrolled, "answers saying enrolled");
+      assertEquals(150, waitlisted, "answers saying waitlisted");
+    } finally {
+      pool.shutdownNow();
+    }
+    var courseId = TestDatabase.number("select id from course where code = ?", course);
+    assertAll(
+        () ->
+            assertEquals(
+                50,
+                TestDatabase.number(
+                    "select count(*) from enrolment where course_id = ? and state = 'ENROLLED'",
+                    courseId)),
+        () ->
+            assertEquals(
+                150,
+                TestDatabase.number(
+                    "select count(*) from enrolment where course_id = ? and state = 'WAITLISTED'",
+                    courseId)),
+        () ->
+            assertEquals(
+                0,
+                TestDatabase.number(
+                    "select count(*) from enrolment w join enrolment e on e.course_id = w.course_id"
+                        + " where w.course_id = ? and w.state = 'WAITLISTED'"
+                        + " and e.state = 'ENROLLED' and e.requested_at > w.requested_at",
+                    courseId),
+                "every seat went to someone who arrived before everyone on the waitlist"),
+        () ->
+            assertEquals(
+                0,
+                TestDatabase.number(
+                    "select count(*) from enrolment a join enrolment b on a.course_id = b.course_id"
+                        + " where a.course_id = ? and a.id < b.id"
+                        + " and a.requested_at > b.requested_at",
+                    courseId),
+                "the waitlist keeps arrival order"));
+
+    // And a second enrolment of the same person is refused with 409, changing nothing
+    var again =
+        client.send(
+            HttpRequest.newBuilder(URI.create(url("/api/v1/enrolments")))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"person\":\"" + course + "-0\",\"course\":\"" + course + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(409, again.statusCode(), again.body());
+    assertEquals("application/problem+json", again.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(
+        200, TestDatabase.number("select count(*) from enrolment where course_id = ?", courseId));
+  }
+
+  @Test
+  void badEnrolmentRequestsGetClearProblems() {
+    var token = Tokens.forHrDemoClient();
+
+    var unknownCourse = post(token, "{\"person\":\"NTH-100234\",\"course\":\"NO-SUCH\"}");
+    var unknownPerson = post(token, "{\"person\":\"nobody@example.org\",\"course\":\"PY-CLIN\"}");
+    var notJson = post(token, "{not json");
+    var learnerToken = Tokens.forUser("learner", "learner");
+    var wrongRole = postAs(learnerToken, "{\"person\":\"NTH-100234\",\"course\":\"PY-CLIN\"}");
+
+    assertAll(
+        () -> assertEquals(404, unknownCourse.statusCode(), unknownCourse.body()),
+        () -> assertEquals(404, unknownPerson.statusCode(), unknownPerson.body()),
+        () -> assertEquals(400, notJson.statusCode(), notJson.body()),
+        () -> assertEquals(403, wrongRole.statusCode(), wrongRole.body()));
+  }
+
+  @Test
+  void theCataloguePageRunsAtMostThreeStatementsAndACoursePageAtMostFive() throws Exception {
+    // Load the pages once so that nothing lazy is counted.
+    assertEquals(200, Http.get(url("/courses")).statusCode());
+    assertEquals(200, Http.get(url("/courses/MI-ML")).statusCode());
+    statistics("write-attribute", "statistics-enabled", true);
+
+    statistics("clear", null, null);
+    assertEquals(200, Http.get(url("/courses?q=python&page=1")).statusCode());
+    var catalogue = preparedStatements();
+
+    statistics("clear", null, null);
+    assertEquals(200, Http.get(url("/courses/MI-ML")).statusCode());
+    var coursePage = preparedStatements();
+
+    assertTrue(catalogue <= 3, "catalogue page ran " + catalogue + " SQL statements");
+    assertTrue(coursePage <= 5, "course page ran " + coursePage + " SQL statements");
+    assertTrue(catalogue > 0, "statistics are counting");
+  }
+
+  private static HttpResponse<String> post(String token, String body) {
+    return postAs(token, body);
+  }
+
+  private static HttpResponse<String> postAs(String token, String body) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(url("/api/v1/enrolments")))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ModelNode persistenceUnit() {
+    var address = new ModelNode();
+    address.add("deployment", "upskill.ear");
+    address.add("subdeployment", "upskill-ejb.jar");
+    address.add("subsystem", "jpa");
+    address.add("hibernate-persistence-unit", "upskill.ear/upskill-ejb.jar#upskill");
+    return address;
+  }
+
+  private ModelNode statistics(String operation, String name, Object value) throws Exception {
+    var op = new ModelNode();
+    op.get("operation").set(operation);
+    op.get("address").set(persistenceUnit());
+    if (name != null) {
+      op.get("name").set(name);
+      op.get("value").set(value.toString());
+    }
+    var result = management.getControllerClient().execute(op);
+    assertEquals("success", result.get("outcome").asString(), result.toString());
+    return result.get("result");
+  }
+
+  private long preparedStatements() throws Exception {
+    var op = new ModelNode();
+    op.get("operation").set("read-attribute");
+    op.get("address").set(persistenceUnit());
+    op.get("name").set("prepared-statement-count");
+    var result = management.getControllerClient().execute(op);
+    assertEquals("success", result.get("outcome").asString(), result.toString());
+    return result.get("result").asLong();
+  }
+}
