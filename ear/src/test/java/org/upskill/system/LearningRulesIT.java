@@ -173,6 +173,69 @@ class LearningRulesIT {
   }
 
   @Test
+  void aSeatThatFreesGoesToTheFirstOnTheWaitlist() throws Exception {
+    var course = "SEAT-" + (System.currentTimeMillis() % 100_000);
+    try (var connection = TestDatabase.connect();
+        var statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "insert into course (code, title, summary, level, duration_minutes, audience,"
+              + " enrolment_mode, capacity, status, content_version, created_at, updated_at)"
+              + " values ('"
+              + course
+              + "', 'Two seats', 'Two seats', 'INTRODUCTORY', 60, 'BOTH', 'SELF', 2,"
+              + " 'PUBLISHED', 1, now(6), now(6))");
+      for (int i = 0; i < 4; i++) {
+        statement.executeUpdate(
+            "insert into person (subject, username, display_name, staff_number, first_seen_at,"
+                + " last_seen_at) values ('"
+                + course
+                + "-"
+                + i
+                + "', 'w"
+                + i
+                + "', 'Waiting "
+                + i
+                + "', '"
+                + course
+                + "-"
+                + i
+                + "', now(6), now(6))");
+      }
+    }
+    var token = Tokens.forHrDemoClient();
+    var ids = new ArrayList<Long>();
+    var states = new ArrayList<String>();
+    for (int i = 0; i < 4; i++) {
+      var response =
+          post(token, "{\"person\":\"" + course + "-" + i + "\",\"course\":\"" + course + "\"}");
+      assertEquals(201, response.statusCode(), response.body());
+      ids.add(Http.json(response).getJsonNumber("id").longValue());
+      states.add(Http.json(response).getString("state"));
+    }
+    assertEquals(List.of("enrolled", "enrolled", "waitlisted", "waitlisted"), states);
+
+    var deleted =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/api/v1/enrolments/" + ids.get(0))))
+                    .header("Authorization", "Bearer " + token)
+                    .DELETE()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(204, deleted.statusCode(), deleted.body());
+    assertEquals(
+        "ENROLLED-1",
+        TestDatabase.text(
+            "select concat(state, '-', promoted_unseen) from enrolment where id = ?", ids.get(2)),
+        "the first on the waitlist got the seat and will be told on their next visit");
+    assertEquals(
+        "WAITLISTED",
+        TestDatabase.text("select state from enrolment where id = ?", ids.get(3)),
+        "the second stays on the waitlist");
+  }
+
+  @Test
   void badEnrolmentRequestsGetClearProblems() {
     var token = Tokens.forHrDemoClient();
 

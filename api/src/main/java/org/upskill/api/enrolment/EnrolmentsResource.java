@@ -5,8 +5,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,7 +32,7 @@ public class EnrolmentsResource {
   public record EnrolmentRequest(String person, String course) {}
 
   /** The outcome: enrolled, waitlisted or requested. */
-  public record EnrolmentResult(String person, String course, String state) {}
+  public record EnrolmentResult(long id, String person, String course, String state) {}
 
   @Inject Enrolments enrolments;
   @Inject People people;
@@ -50,11 +52,23 @@ public class EnrolmentsResource {
         people
             .byExternalId(request.person().strip())
             .orElseThrow(() -> Refusal.notFound("There is no person " + request.person() + "."));
-    var outcome = enrolments.enrol(person.id(), request.course().strip());
+    var placement = enrolments.enrol(person.id(), request.course().strip());
     return Response.status(Response.Status.CREATED)
         .entity(
             new EnrolmentResult(
-                request.person(), request.course(), outcome.name().toLowerCase(Locale.ROOT)))
+                placement.enrolmentId(),
+                request.person(),
+                request.course(),
+                placement.outcome().name().toLowerCase(Locale.ROOT)))
         .build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed("hr-write")
+  @Operation(summary = "Take a person off a course; the first on the waitlist gets the seat")
+  public Response withdraw(@PathParam("id") long id) {
+    enrolments.withdraw(id);
+    return Response.noContent().build();
   }
 }

@@ -43,6 +43,22 @@ public final class TestDatabase {
     }
   }
 
+  /** The single text a query answers. */
+  public static String text(String sql, Object... parameters) throws SQLException {
+    try (var connection = connect();
+        var statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (var result = statement.executeQuery()) {
+        if (!result.next()) {
+          throw new IllegalStateException("No row for " + sql);
+        }
+        return result.getString(1);
+      }
+    }
+  }
+
   private static Connection connect(String url) throws SQLException {
     return DriverManager.getConnection(
         url + (url.contains("?") ? "&" : "?") + "allowPublicKeyRetrieval=true&useSSL=false",

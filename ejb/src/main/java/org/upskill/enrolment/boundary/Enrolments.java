@@ -42,6 +42,9 @@ public class Enrolments {
     REQUESTED
   }
 
+  /** The enrolment a request created, and what happened. */
+  public record Placement(long enrolmentId, Outcome outcome) {}
+
   /**
    * A person asks for a place on a published course: enrolled when the course is open and has a
    * seat, waitlisted when it is full, requested when it needs approval.
@@ -49,7 +52,7 @@ public class Enrolments {
    * @throws Refusal 404 for an unknown course, 409 when the person already has a live enrolment or
    *     the course only takes enrolments from trainers and managers
    */
-  public Outcome enrol(long personId, String courseCode) {
+  public Placement enrol(long personId, String courseCode) {
     var course = lockedCourse(courseCode);
     if (liveEnrolment(personId, course.getId()).isPresent()) {
       throw Refusal.conflict("You are already on " + course.getTitle() + ".");
@@ -73,7 +76,7 @@ public class Enrolments {
             now);
     em.persist(enrolment);
     changed(enrolment, course, "enrolment.created", now);
-    return Outcome.valueOf(initial.name());
+    return new Placement(enrolment.getId(), Outcome.valueOf(initial.name()));
   }
 
   /**
@@ -87,6 +90,29 @@ public class Enrolments {
     var enrolment =
         liveEnrolment(personId, course.getId())
             .orElseThrow(() -> Refusal.conflict("You are not on " + course.getTitle() + "."));
+    withdraw(enrolment, course);
+  }
+
+  /**
+   * Ends a live enrolment by id (an HR system or an administrator takes someone off a course); a
+   * freed seat goes to the first person on the waitlist.
+   *
+   * @throws Refusal 404 for an unknown enrolment, 409 when it has already ended
+   */
+  public void withdraw(long enrolmentId) {
+    var found = em.find(Enrolment.class, enrolmentId);
+    if (found == null) {
+      throw Refusal.notFound("There is no enrolment " + enrolmentId + ".");
+    }
+    var course = em.find(Course.class, found.getCourseId(), LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(found, LockModeType.PESSIMISTIC_WRITE);
+    if (!found.getState().isLive()) {
+      throw Refusal.conflict("Enrolment " + enrolmentId + " has already ended.");
+    }
+    withdraw(found, course);
+  }
+
+  private void withdraw(Enrolment enrolment, Course course) {
     var now = Instant.now(clock);
     var hadSeat = enrolment.getState() == EnrolmentState.ENROLLED;
     enrolment.withdraw(now);

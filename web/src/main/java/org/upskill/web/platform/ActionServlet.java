@@ -63,7 +63,7 @@ public class ActionServlet extends HttpServlet {
   private void enrol(
       HttpServletRequest request, HttpServletResponse response, SignedIn who, String course)
       throws IOException {
-    var outcome = enrolments.enrol(who.personId(), course);
+    var outcome = enrolments.enrol(who.personId(), course).outcome();
     Viewer.notice(
         request,
         switch (outcome) {
