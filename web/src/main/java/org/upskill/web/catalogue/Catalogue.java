@@ -40,7 +40,7 @@ public class Catalogue {
 
   public static final List<Facet> DURATIONS =
       List.of(
-          new Facet("", "Any length"),
+          new Facet("any", "Any length"),
           new Facet("short", "Up to 2 hours"),
           new Facet("medium", "2 to 4 hours"),
           new Facet("long", "Over 4 hours"));
@@ -62,7 +62,7 @@ public class Catalogue {
             values(params.get("audience")),
             first(params.get("skill")),
             values(params.get("level")),
-            first(params.get("duration")),
+            "any".equals(first(params.get("duration"))) ? null : first(params.get("duration")),
             pageNumber(first(params.get("page"))),
             PAGE_SIZE);
     results = catalog.search(query);
@@ -132,7 +132,7 @@ public class Catalogue {
   }
 
   public boolean durationChosen(String code) {
-    return code.isEmpty() ? query.duration() == null : code.equals(query.duration());
+    return "any".equals(code) ? query.duration() == null : code.equals(query.duration());
   }
 
   /** The address of another page of these results, with the same search and filters. */

@@ -96,6 +96,10 @@ public class MyLearningPage {
     return inState("completed");
   }
 
+  public List<String> getCompletedHeadings() {
+    return List.of("Course", "Completed on");
+  }
+
   public List<MyCourse> getWaiting() {
     return inState("requested", "waitlisted");
   }
