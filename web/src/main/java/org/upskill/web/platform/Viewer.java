@@ -108,11 +108,12 @@ public class Viewer {
   public List<String> getNotices() {
     if (notices == null) {
       var session = request.getSession(false);
-      notices = session == null ? List.of() : (List<String>) session.getAttribute(NOTICES);
-      if (notices == null) {
+      var kept = session == null ? null : (List<String>) session.getAttribute(NOTICES);
+      if (kept == null) {
         notices = List.of();
       } else {
         session.removeAttribute(NOTICES);
+        notices = kept;
       }
     }
     return notices;

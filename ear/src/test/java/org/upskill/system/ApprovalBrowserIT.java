@@ -1,0 +1,163 @@
+package org.upskill.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.upskill.system.support.Browser;
+import org.upskill.system.support.Http;
+import org.upskill.system.support.TestDatabase;
+import org.upskill.system.support.TestEnvironment;
+import org.upskill.system.support.Tokens;
+
+/**
+ * A trainer decides requests for a place on a course that needs approval: a rejection without a
+ * reason shows the GOV.UK error summary and changes nothing; with a reason it is recorded; an
+ * approval gives the learner a seat.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ApprovalBrowserIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
+  }
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private static long request(String staffNumber) throws Exception {
+    var response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(TestEnvironment.baseUrl() + "/api/v1/enrolments"))
+                    .header("Authorization", "Bearer " + Tokens.forHrDemoClient())
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"person\":\"" + staffNumber + "\",\"course\":\"MI-ML\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, response.statusCode(), response.body());
+    assertEquals("requested", Http.json(response).getString("state"));
+    return Http.json(response).getJsonNumber("id").longValue();
+  }
+
+  @Test
+  void aTrainerRejectsWithAReasonAndApproves() throws Exception {
+    // Given two requests for a place on Medical-imaging ML (approval needed)
+    var tag = "APR-" + (System.currentTimeMillis() % 100_000);
+    try (var connection = TestDatabase.connect();
+        var statement = connection.createStatement()) {
+      for (int i = 0; i < 2; i++) {
+        statement.executeUpdate(
+            "insert into person (subject, username, display_name, staff_number, first_seen_at,"
+                + " last_seen_at) values ('"
+                + tag
+                + i
+                + "', '"
+                + tag
+                + i
+                + "', 'Applicant "
+                + tag
+                + " "
+                + i
+                + "', '"
+                + tag
+                + i
+                + "', now(6), now(6))");
+      }
+    }
+    var toReject = request(tag + "0");
+    var toApprove = request(tag + "1");
+
+    // When the trainer signs in and opens the approvals page
+    browser.get(TestEnvironment.baseUrl() + "/approvals");
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    browser.findElement(By.id("username")).sendKeys("trainer");
+    browser.findElement(By.id("password")).sendKeys("trainer");
+    browser.findElement(By.id("kc-login")).click();
+    wait.until(ExpectedConditions.urlContains("/approvals"));
+    assertTrue(
+        browser.findElement(By.id("request-" + toReject)).getText().contains("Applicant " + tag),
+        "the request is listed");
+    assertEquals("", Browser.accessibilityViolations(browser), "approvals page accessibility");
+
+    // And rejects without a reason
+    browser.findElement(By.id("reject-" + toReject)).click();
+
+    // Then the error summary says what to do, and nothing changed
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    assertTrue(
+        browser.findElement(By.id("error-summary")).getText().contains("Enter a reason"),
+        "the error summary asks for a reason");
+    assertTrue(
+        browser.getTitle().startsWith("Error:"),
+        "the page title starts with Error: " + browser.getTitle());
+    assertEquals("", Browser.accessibilityViolations(browser), "approvals page with errors");
+    Browser.screenshot(browser, "approvals-error");
+    assertEquals(
+        "REQUESTED", TestDatabase.text("select state from enrolment where id = ?", toReject));
+
+    // When the trainer gives a reason
+    browser
+        .findElement(By.id("reason-" + toReject))
+        .sendKeys("Please complete Python for clinicians first");
+    browser.findElement(By.id("reject-" + toReject)).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+
+    // And approves the other request
+    browser.findElement(By.id("approve-" + toApprove)).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+    Browser.screenshot(browser, "approvals");
+
+    // Then the rejection keeps its reason and the approval gave a seat
+    assertEquals(
+        "REJECTED|Please complete Python for clinicians first",
+        TestDatabase.text(
+            "select concat(state, '|', decision_reason) from enrolment where id = ?", toReject));
+    assertEquals(
+        "ENROLLED", TestDatabase.text("select state from enrolment where id = ?", toApprove));
+  }
+
+  @Test
+  void aLearnerCannotOpenTheApprovalsPage() {
+    browser.get(TestEnvironment.baseUrl() + "/approvals");
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    browser.findElement(By.id("username")).sendKeys("learner");
+    browser.findElement(By.id("password")).sendKeys("learner");
+    browser.findElement(By.id("kc-login")).click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem-title")));
+    assertEquals("You cannot do this", browser.findElement(By.id("problem-title")).getText());
+  }
+}
