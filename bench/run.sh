@@ -155,7 +155,11 @@ NAMES=()
 PATHS=()
 NOTES=()
 SKIPPED=()
-add() { NAMES+=("$1"); PATHS+=("$2"); }
+HDRS=()
+add() { NAMES+=("$1"); PATHS+=("$2"); HDRS+=("${3:-X-Bench: 1}"); }
+# A request that names a session (as every browser after its first page does) bypasses the
+# anonymous page cache: this measures rendering the page from the database each time.
+UNCACHED="Cookie: JSESSIONID=bench-without-page-cache"
 
 add "trivial" "/api/ping"
 if [ "$(http_code /courses)" = 404 ]; then
@@ -165,11 +169,13 @@ if [ "$(http_code /courses)" = 404 ]; then
 else
   add "catalogue page" "/courses"
   add "catalogue search" "/courses?q=python"
+  add "catalogue, uncached" "/courses" "$UNCACHED"
 fi
 if [ "$(http_code /courses/PY-CLIN)" = 404 ]; then
   SKIPPED+=("course page /courses/PY-CLIN answers 404 (not there yet): not measured")
 else
   add "course page" "/courses/PY-CLIN"
+  add "course, uncached" "/courses/PY-CLIN" "$UNCACHED"
 fi
 add "catalogue JSON" "/api/v1/courses?page=1&pageSize=20"
 
@@ -182,13 +188,13 @@ say "  /api/v1/courses reports ${total:-?} published courses"
 questions() { sql -N -e "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{print $2}'; }
 SAMPLES=20
 for i in "${!PATHS[@]}"; do
-  headers=$(curl -s -D - -o "$TARGET/sample-$i.body" --max-time 30 "$BASE${PATHS[$i]}" || true)
+  headers=$(curl -s -D - -o "$TARGET/sample-$i.body" --max-time 30 -H "${HDRS[$i]}" "$BASE${PATHS[$i]}" || true)
   status=$(printf '%s' "$headers" | sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' | tr -d '\r')
   size=$(wc -c <"$TARGET/sample-$i.body")
   note="HTTP ${status:-000}, ${size} B"
   [ "${status:-000}" = 200 ] || note="$note (NOT 200!)"
   before=$(questions)
-  for _ in $(seq 1 "$SAMPLES"); do curl -s -o /dev/null --max-time 30 "$BASE${PATHS[$i]}" || true; done
+  for _ in $(seq 1 "$SAMPLES"); do curl -s -o /dev/null --max-time 30 -H "${HDRS[$i]}" "$BASE${PATHS[$i]}" || true; done
   after=$(questions)
   note="$note, ~$(awk -v d="$((after - before - 1))" -v n="$SAMPLES" 'BEGIN { printf "%.0f", d / n }') SQL/req"
   if printf '%s' "$headers" | grep -qi '^set-cookie:.*JSESSIONID'; then note="$note, new session each"; fi
@@ -197,9 +203,9 @@ done
 
 # --- load --------------------------------------------------------------------------------------------
 
-run_wrk() { # seconds url output
+run_wrk() { # seconds url output header
   timeout --foreground -k 5 $(($1 + 30)) \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" --timeout 10s --latency "$2" >"$3" 2>&1 || true
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" --timeout 10s --latency -H "$4" "$2" >"$3" 2>&1 || true
 }
 
 # Where the CPU went during a measurement: WildFly, the database server (shared with anything else
@@ -220,7 +226,7 @@ children_ticks() { # CPU of this shell's finished children (wrk), from the built
 
 step "Warming up: ${WARMUP}s per endpoint"
 for i in "${!PATHS[@]}"; do
-  run_wrk "$WARMUP" "$BASE${PATHS[$i]}" "$TARGET/warmup-$i.txt"
+  run_wrk "$WARMUP" "$BASE${PATHS[$i]}" "$TARGET/warmup-$i.txt" "${HDRS[$i]}"
 done
 
 step "Measuring: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency, one endpoint after the other"
@@ -236,7 +242,7 @@ for i in "${!PATHS[@]}"; do
   db0=$(process_ticks "$DB_PID")
   children_ticks
   wrk0=$CHILD_TICKS
-  run_wrk "$DURATION" "$BASE${PATHS[$i]}" "$out"
+  run_wrk "$DURATION" "$BASE${PATHS[$i]}" "$out" "${HDRS[$i]}"
   read -r busy1 all1 < <(machine_ticks)
   wf1=$(process_ticks "$WILDFLY_PID")
   db1=$(process_ticks "$DB_PID")
