@@ -232,7 +232,7 @@ public class Learning {
 
   private List<Lesson> lessonsInOrder(long courseId) {
     return em.createQuery(
-            "select l from Lesson l join fetch l.module m where m.course.id = :course"
+            "select l from Lesson l join fetch l.module join l.module m where m.course.id = :course"
                 + " order by m.position, l.position",
             Lesson.class)
         .setParameter("course", courseId)
