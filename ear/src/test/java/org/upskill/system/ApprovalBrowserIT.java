@@ -150,6 +150,23 @@ class ApprovalBrowserIT {
   }
 
   @Test
+  void signingInFromACoursePageComesBackToIt() {
+    var coursePage = TestEnvironment.baseUrl() + "/courses/GDPR-DS";
+    browser.get(coursePage);
+
+    browser.findElement(By.id("sign-in-to-enrol")).click();
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    browser.findElement(By.id("username")).sendKeys("manager");
+    browser.findElement(By.id("password")).sendKeys("manager");
+    browser.findElement(By.id("kc-login")).click();
+
+    wait.until(ExpectedConditions.urlToBe(coursePage));
+    assertTrue(
+        browser.findElement(By.id("signed-in-as")).getText().contains("James Clarke"),
+        "back on the course page, signed in");
+  }
+
+  @Test
   void aLearnerCannotOpenTheApprovalsPage() {
     browser.get(TestEnvironment.baseUrl() + "/approvals");
     wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
