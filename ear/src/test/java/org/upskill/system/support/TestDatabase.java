@@ -29,22 +29,20 @@ public final class TestDatabase {
 
   /** The single number a query answers, such as a count. */
   public static long number(String sql, Object... parameters) throws SQLException {
-    try (var connection = connect();
-        var statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      try (var result = statement.executeQuery()) {
-        if (!result.next()) {
-          throw new IllegalStateException("No row for " + sql);
-        }
-        return result.getLong(1);
-      }
-    }
+    return single(sql, parameters, result -> result.getLong(1));
   }
 
   /** The single text a query answers. */
   public static String text(String sql, Object... parameters) throws SQLException {
+    return single(sql, parameters, result -> result.getString(1));
+  }
+
+  private interface Column<T> {
+    T read(java.sql.ResultSet result) throws SQLException;
+  }
+
+  private static <T> T single(String sql, Object[] parameters, Column<T> column)
+      throws SQLException {
     try (var connection = connect();
         var statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
@@ -54,7 +52,7 @@ public final class TestDatabase {
         if (!result.next()) {
           throw new IllegalStateException("No row for " + sql);
         }
-        return result.getString(1);
+        return column.read(result);
       }
     }
   }

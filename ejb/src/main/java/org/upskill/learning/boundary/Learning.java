@@ -48,10 +48,7 @@ public class Learning {
     var course = publishedCourse(courseCode);
     var enrolment = studyingEnrolment(personId, course);
     var lessons = lessonsInOrder(course.getId());
-    if (number < 1 || number > lessons.size()) {
-      throw Refusal.notFound(course.getTitle() + " has no lesson " + number + ".");
-    }
-    var lesson = lessons.get(number - 1);
+    var lesson = lessonAt(course, lessons, number);
     var now = Instant.now(clock);
     var progress = progressOf(personId, lesson.getId());
     if (progress.isPresent()) {
@@ -73,10 +70,7 @@ public class Learning {
     var course = publishedCourse(courseCode);
     var enrolment = studyingEnrolment(personId, course);
     var lessons = lessonsInOrder(course.getId());
-    if (number < 1 || number > lessons.size()) {
-      throw Refusal.notFound(course.getTitle() + " has no lesson " + number + ".");
-    }
-    var lesson = lessons.get(number - 1);
+    var lesson = lessonAt(course, lessons, number);
     // Two clicks on "Mark as complete" must not complete the course twice.
     em.refresh(enrolment, LockModeType.PESSIMISTIC_WRITE);
     var now = Instant.now(clock);
@@ -203,6 +197,13 @@ public class Learning {
         number > 1 ? number - 1 : 0,
         number < lessons.size() ? number + 1 : 0,
         progress(personId, course.getId()));
+  }
+
+  private static Lesson lessonAt(Course course, List<Lesson> lessons, int number) {
+    if (number < 1 || number > lessons.size()) {
+      throw Refusal.notFound(course.getTitle() + " has no lesson " + number + ".");
+    }
+    return lessons.get(number - 1);
   }
 
   private Course publishedCourse(String courseCode) {

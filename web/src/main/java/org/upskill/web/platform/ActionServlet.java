@@ -27,11 +27,7 @@ public class ActionServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    var session = request.getSession(false);
-    var signedIn =
-        session != null && session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn s
-            ? s
-            : null;
+    var signedIn = SignedIn.from(request);
     if (signedIn == null) {
       response.sendError(
           HttpServletResponse.SC_UNAUTHORIZED, "Your session has ended. Sign in and try again.");

@@ -29,10 +29,7 @@ public class Viewer {
 
   /** The signed-in person, or null. */
   public SignedIn signedIn() {
-    var session = request.getSession(false);
-    return session != null && session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn s
-        ? s
-        : null;
+    return SignedIn.from(request);
   }
 
   public boolean isSignedIn() {

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.upskill.web.platform.Viewer;
 
 /** The page header's view of who is signed in: {@code #{currentUser.name}}. */
 @Named
@@ -11,35 +14,25 @@ import jakarta.servlet.http.HttpServletRequest;
 public class CurrentUser {
 
   @Inject HttpServletRequest request;
-
-  private SignedIn signedIn() {
-    var session = request.getSession(false);
-    return session != null && session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn s
-        ? s
-        : null;
-  }
+  @Inject Viewer viewer;
 
   public boolean isSignedIn() {
-    return signedIn() != null;
+    return viewer.isSignedIn();
   }
 
   public String getName() {
-    var signedIn = signedIn();
+    var signedIn = viewer.signedIn();
     return signedIn == null ? null : signedIn.name();
   }
 
   public boolean hasRole(String role) {
-    var signedIn = signedIn();
-    return signedIn != null && signedIn.hasRole(role);
+    return viewer.hasRole(role);
   }
 
   /** Where "Sign in" should bring the person back to: the page they are on. */
   public String getSignInHref() {
-    var original = (String) request.getAttribute("jakarta.servlet.forward.request_uri");
-    var uri = original != null ? original : request.getRequestURI();
-    var here = LocalPath.orHome(uri.substring(request.getContextPath().length()));
     return request.getContextPath()
         + "/signin?next="
-        + java.net.URLEncoder.encode(here, java.nio.charset.StandardCharsets.UTF_8);
+        + URLEncoder.encode(LocalPath.orHome(viewer.path()), StandardCharsets.UTF_8);
   }
 }

@@ -32,12 +32,10 @@ public class SignOutServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
-    String idToken = null;
+    var signedIn = SignedIn.from(request);
+    var idToken = signedIn == null ? null : signedIn.idToken();
     var session = request.getSession(false);
     if (session != null) {
-      if (session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn signedIn) {
-        idToken = signedIn.idToken();
-      }
       session.invalidate();
     }
     request.logout();

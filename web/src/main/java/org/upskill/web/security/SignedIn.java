@@ -16,6 +16,14 @@ public record SignedIn(long personId, String name, Set<String> roles, String idT
     roles = Set.copyOf(roles);
   }
 
+  /** Who is signed in to the request's session, or null. */
+  public static SignedIn from(jakarta.servlet.http.HttpServletRequest request) {
+    var session = request.getSession(false);
+    return session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof SignedIn s
+        ? s
+        : null;
+  }
+
   public boolean hasRole(String role) {
     return roles.contains(role);
   }
