@@ -150,6 +150,85 @@ class ApprovalBrowserIT {
   }
 
   @Test
+  void aLearnerMovedOffTheWaitlistIsToldOnceOnTheirNextVisit() throws Exception {
+    // Given tech has signed in once (so Upskill knows them) and a one-seat course is taken
+    browser.get(TestEnvironment.baseUrl() + "/my-learning");
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    browser.findElement(By.id("username")).sendKeys("tech");
+    browser.findElement(By.id("password")).sendKeys("tech");
+    browser.findElement(By.id("kc-login")).click();
+    wait.until(ExpectedConditions.urlContains("/my-learning"));
+    var course = "ONE-" + (System.currentTimeMillis() % 100_000);
+    try (var connection = TestDatabase.connect();
+        var statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "insert into course (code, title, summary, level, duration_minutes, audience,"
+              + " enrolment_mode, capacity, status, content_version, created_at, updated_at)"
+              + " values ('"
+              + course
+              + "', 'One seat "
+              + course
+              + "', 'One seat', 'INTRODUCTORY', 30, 'BOTH', 'SELF', 1, 'PUBLISHED', 1,"
+              + " now(6), now(6))");
+      statement.executeUpdate(
+          "insert into person (subject, username, display_name, staff_number, first_seen_at,"
+              + " last_seen_at) values ('"
+              + course
+              + "', '"
+              + course
+              + "', 'Seat holder', '"
+              + course
+              + "', now(6), now(6))");
+    }
+    var seatHolder = enrol(course, course);
+    assertEquals("enrolled", seatHolder.state());
+    var tech = enrol("tom.becker@example.org", course);
+    assertEquals("waitlisted", tech.state());
+
+    // When the seat holder leaves
+    var left =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            TestEnvironment.baseUrl() + "/api/v1/enrolments/" + seatHolder.id()))
+                    .header("Authorization", "Bearer " + Tokens.forHrDemoClient())
+                    .DELETE()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(204, left.statusCode(), left.body());
+
+    // Then tech is told on their next visit, once
+    browser.get(TestEnvironment.baseUrl() + "/my-learning");
+    assertTrue(
+        browser.findElement(By.id("promotion")).getText().contains("One seat " + course),
+        "My learning says a place became free");
+    assertEquals("", Browser.accessibilityViolations(browser), "My learning with a notice");
+    Browser.screenshot(browser, "my-learning-promoted");
+    browser.get(TestEnvironment.baseUrl() + "/my-learning");
+    assertTrue(browser.findElements(By.id("promotion")).isEmpty(), "the notice is shown only once");
+  }
+
+  private record Placed(long id, String state) {}
+
+  private static Placed enrol(String person, String course) throws Exception {
+    var response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(TestEnvironment.baseUrl() + "/api/v1/enrolments"))
+                    .header("Authorization", "Bearer " + Tokens.forHrDemoClient())
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"person\":\"" + person + "\",\"course\":\"" + course + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, response.statusCode(), response.body());
+    var json = Http.json(response);
+    return new Placed(json.getJsonNumber("id").longValue(), json.getString("state"));
+  }
+
+  @Test
   void signingInFromACoursePageComesBackToIt() {
     var coursePage = TestEnvironment.baseUrl() + "/courses/GDPR-DS";
     browser.get(coursePage);
