@@ -215,6 +215,13 @@ WILDFLY_PID=$(cat "$UPSKILL_HOME/run/wildfly-java.pid" 2>/dev/null || true)
 DB_PID=$(pidof -s mariadbd 2>/dev/null || pidof -s mysqld 2>/dev/null || true)
 machine_ticks() { awk '/^cpu / { b = $2 + $3 + $4 + $7 + $8 + $9; print b, b + $5 + $6 }' /proc/stat; }
 process_ticks() { awk '{ print $14 + $15 }' "/proc/${1:-0}/stat" 2>/dev/null || echo 0; }
+# CPU ticks of every process now: "pid ticks", to name the busiest other processes afterwards.
+process_table() {
+  local stat
+  for stat in /proc/[0-9]*/stat; do
+    awk '{ pid = $1; sub(/^.*\) /, ""); print pid, $12 + $13 }' "$stat" 2>/dev/null || true
+  done
+}
 CHILD_TICKS=0
 children_ticks() { # CPU of this shell's finished children (wrk), from the builtin `times`
   times >"$TARGET/.times" # here, in this shell: in a pipe or $(...) it would read a fresh zero
@@ -235,6 +242,7 @@ P99=()
 FLAGS=()
 CPU=()
 OTHER_MAX=0
+process_table >"$TARGET/.procs-before"
 for i in "${!PATHS[@]}"; do
   out="$TARGET/wrk-$i.txt"
   read -r busy0 all0 < <(machine_ticks)
@@ -271,9 +279,19 @@ for i in "${!PATHS[@]}"; do
   P99+=("${p99:-?}")
   FLAGS+=("$flag")
   read -r cpu_wf cpu_db cpu_wrk cpu_other <<<"$cpu"
-  printf '  %-17s %10s req/s  p99 %8s ms  CPU: WildFly %s%%, database %s%%, wrk %s%%, other %s%%  %s\n' \
+  printf '  %-20s %10s req/s  p99 %8s ms  CPU: WildFly %s%%, database %s%%, wrk %s%%, other %s%%  %s\n' \
     "${NAMES[$i]}" "$rps" "${p99:-?}" "$cpu_wf" "$cpu_db" "$cpu_wrk" "$cpu_other" "$flag"
 done
+
+process_table >"$TARGET/.procs-after"
+# The three other processes that used the most CPU during the measurements (those still running).
+BUSIEST=$(awk -v skip=" ${WILDFLY_PID:-x} ${DB_PID:-x} $$ " 'NR == FNR { before[$1] = $2; next }
+    index(skip, " " $1 " ") == 0 && $2 - before[$1] > 0 { print $2 - before[$1], $1 }' \
+    "$TARGET/.procs-before" "$TARGET/.procs-after" | sort -rn | head -n 3 |
+  while read -r ticks pid; do
+    printf '%ss pid %s: %s\n' "$((ticks / $(getconf CLK_TCK)))" "$pid" \
+      "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-100)"
+  done)
 
 # --- report ------------------------------------------------------------------------------------------
 
@@ -285,7 +303,7 @@ percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", 100 * a /
   say "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after ${WARMUP}s warm-up per endpoint; base $BASE"
   say "data: ${total:-?} published courses, $(sql -N "$DB_NAME" -e "SELECT COUNT(*) FROM person") persons, $(sql -N "$DB_NAME" -e "SELECT COUNT(*) FROM enrolment") enrolments"
   say ""
-  row='%-17s %-36s %9s %8s %7s  %-19s %s\n'
+  row='%-20s %-36s %9s %8s %7s  %-19s %s\n'
   printf "$row" "endpoint" "path" "req/s" "p99 ms" "vs ping" "CPU wf/db/wrk/other" "notes"
   printf "$row" "--------" "----" "-----" "------" "-------" "-------------------" "-----"
   for i in "${!PATHS[@]}"; do
@@ -298,6 +316,7 @@ percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", 100 * a /
   if [ "$OTHER_MAX" -ge 10 ]; then
     say "WARNING: other processes used up to ${OTHER_MAX}% of the machine's CPU during the measurements"
     say "         (a build or test run?): these figures are not reliable; rerun on a quiet machine."
+    [ -z "$BUSIEST" ] || printf '%s\n' "$BUSIEST" | sed 's/^/         CPU time of /'
   fi
   say ""
   ratio=$(percent "${RPS[1]}" "${RPS[0]}")

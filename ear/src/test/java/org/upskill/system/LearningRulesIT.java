@@ -255,21 +255,74 @@ class LearningRulesIT {
   @Test
   void theCataloguePageRunsAtMostThreeStatementsAndACoursePageAtMostFive() throws Exception {
     // Load the pages once so that nothing lazy is counted.
-    assertEquals(200, Http.get(url("/courses")).statusCode());
-    assertEquals(200, Http.get(url("/courses/MI-ML")).statusCode());
+    assertEquals(200, rendered("/courses"));
+    assertEquals(200, rendered("/courses/MI-ML"));
     statistics("write-attribute", "statistics-enabled", true);
 
     statistics("clear", null, null);
-    assertEquals(200, Http.get(url("/courses?q=python&page=1")).statusCode());
+    assertEquals(200, rendered("/courses?q=python&page=1"));
     var catalogue = preparedStatements();
 
     statistics("clear", null, null);
-    assertEquals(200, Http.get(url("/courses/MI-ML")).statusCode());
+    assertEquals(200, rendered("/courses/MI-ML"));
     var coursePage = preparedStatements();
 
     assertTrue(catalogue <= 3, "catalogue page ran " + catalogue + " SQL statements");
     assertTrue(coursePage <= 5, "course page ran " + coursePage + " SQL statements");
     assertTrue(catalogue > 0, "statistics are counting");
+  }
+
+  @Test
+  void anonymousPublicPagesComeFromTheCacheAndSessionsNever() throws Exception {
+    var address = url("/courses?q=cache-check");
+    var client = HttpClient.newHttpClient();
+
+    var first = client.send(HttpRequest.newBuilder(URI.create(address)).build(), ofString());
+    var second = client.send(HttpRequest.newBuilder(URI.create(address)).build(), ofString());
+    var withSession =
+        client.send(
+            HttpRequest.newBuilder(URI.create(address))
+                .header("Cookie", "JSESSIONID=someone")
+                .build(),
+            ofString());
+
+    assertEquals(200, second.statusCode());
+    assertTrue(
+        first.headers().firstValue("Set-Cookie").isEmpty(), "a public page starts no session");
+    assertEquals("hit", second.headers().firstValue("X-Upskill-Cache").orElse(""));
+    assertEquals(first.body(), second.body(), "the cached page is the rendered page");
+    assertTrue(
+        withSession.headers().firstValue("X-Upskill-Cache").isEmpty(),
+        "a request with a session is always rendered afresh");
+    assertTrue(
+        second
+            .headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("")
+            .contains("script-src 'self'"),
+        "cached pages keep the security headers");
+  }
+
+  private static HttpResponse.BodyHandler<String> ofString() {
+    return HttpResponse.BodyHandlers.ofString();
+  }
+
+  /**
+   * Asks for a page as a browser with a session does, so that the anonymous page cache cannot
+   * answer it: the page is rendered from the database.
+   */
+  private static int rendered(String path) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(url(path)))
+                  .header("Cookie", "JSESSIONID=statement-count-test")
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static HttpResponse<String> post(String token, String body) {
