@@ -53,6 +53,16 @@ public class Viewer {
     return uri.substring(request.getContextPath().length());
   }
 
+  /** The part of the service the page belongs to, for the navigation's current item. */
+  public String getSection() {
+    var path = path();
+    if (path.equals("/") || path.startsWith("/courses")) {
+      return "courses";
+    }
+    var slash = path.indexOf('/', 1);
+    return slash < 0 ? path.substring(1) : path.substring(1, slash);
+  }
+
   /** Sends the browser to sign in and back here; answers false so a view action can stop. */
   public boolean requireSignIn() {
     if (isSignedIn()) {
