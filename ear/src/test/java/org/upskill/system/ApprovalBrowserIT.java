@@ -3,10 +3,6 @@ package org.upskill.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,6 +17,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.upskill.system.support.Browser;
+import org.upskill.system.support.HrApi;
 import org.upskill.system.support.Http;
 import org.upskill.system.support.TestDatabase;
 import org.upskill.system.support.TestEnvironment;
@@ -55,21 +52,10 @@ class ApprovalBrowserIT {
     }
   }
 
-  private static long request(String staffNumber) throws Exception {
-    var response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(TestEnvironment.baseUrl() + "/api/v1/enrolments"))
-                    .header("Authorization", "Bearer " + Tokens.forHrDemoClient())
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"person\":\"" + staffNumber + "\",\"course\":\"MI-ML\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(201, response.statusCode(), response.body());
-    assertEquals("requested", Http.json(response).getString("state"));
-    return Http.json(response).getJsonNumber("id").longValue();
+  private static long request(String staffNumber) {
+    var placed = enrol(staffNumber, "MI-ML");
+    assertEquals("requested", placed.state());
+    return placed.id();
   }
 
   @Test
@@ -103,9 +89,7 @@ class ApprovalBrowserIT {
     // When the trainer signs in and opens the approvals page
     browser.get(TestEnvironment.baseUrl() + "/approvals");
     wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    browser.findElement(By.id("username")).sendKeys("trainer");
-    browser.findElement(By.id("password")).sendKeys("trainer");
-    browser.findElement(By.id("kc-login")).click();
+    Browser.signInOnKeycloak(browser, "trainer");
     wait.until(ExpectedConditions.urlContains("/approvals"));
     assertTrue(
         browser.findElement(By.id("request-" + toReject)).getText().contains("Applicant " + tag),
@@ -154,9 +138,7 @@ class ApprovalBrowserIT {
     // Given tech has signed in once (so Upskill knows them) and a one-seat course is taken
     browser.get(TestEnvironment.baseUrl() + "/my-learning");
     wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    browser.findElement(By.id("username")).sendKeys("tech");
-    browser.findElement(By.id("password")).sendKeys("tech");
-    browser.findElement(By.id("kc-login")).click();
+    Browser.signInOnKeycloak(browser, "tech");
     wait.until(ExpectedConditions.urlContains("/my-learning"));
     var course = "ONE-" + (System.currentTimeMillis() % 100_000);
     try (var connection = TestDatabase.connect();
@@ -186,16 +168,7 @@ class ApprovalBrowserIT {
     assertEquals("waitlisted", tech.state());
 
     // When the seat holder leaves
-    var left =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            TestEnvironment.baseUrl() + "/api/v1/enrolments/" + seatHolder.id()))
-                    .header("Authorization", "Bearer " + Tokens.forHrDemoClient())
-                    .DELETE()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    var left = HrApi.withdraw(Tokens.forHrDemoClient(), seatHolder.id());
     assertEquals(204, left.statusCode(), left.body());
 
     // Then tech is told on their next visit, once
@@ -211,18 +184,8 @@ class ApprovalBrowserIT {
 
   private record Placed(long id, String state) {}
 
-  private static Placed enrol(String person, String course) throws Exception {
-    var response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(TestEnvironment.baseUrl() + "/api/v1/enrolments"))
-                    .header("Authorization", "Bearer " + Tokens.forHrDemoClient())
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"person\":\"" + person + "\",\"course\":\"" + course + "\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+  private static Placed enrol(String person, String course) {
+    var response = HrApi.enrol(Tokens.forHrDemoClient(), person, course);
     assertEquals(201, response.statusCode(), response.body());
     var json = Http.json(response);
     return new Placed(json.getJsonNumber("id").longValue(), json.getString("state"));
@@ -235,9 +198,7 @@ class ApprovalBrowserIT {
 
     browser.findElement(By.id("sign-in-to-enrol")).click();
     wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    browser.findElement(By.id("username")).sendKeys("manager");
-    browser.findElement(By.id("password")).sendKeys("manager");
-    browser.findElement(By.id("kc-login")).click();
+    Browser.signInOnKeycloak(browser, "manager");
 
     wait.until(ExpectedConditions.urlToBe(coursePage));
     assertTrue(
@@ -249,9 +210,7 @@ class ApprovalBrowserIT {
   void aLearnerCannotOpenTheApprovalsPage() {
     browser.get(TestEnvironment.baseUrl() + "/approvals");
     wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    browser.findElement(By.id("username")).sendKeys("learner");
-    browser.findElement(By.id("password")).sendKeys("learner");
-    browser.findElement(By.id("kc-login")).click();
+    Browser.signInOnKeycloak(browser, "learner");
 
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem-title")));
     assertEquals("You cannot do this", browser.findElement(By.id("problem-title")).getText());

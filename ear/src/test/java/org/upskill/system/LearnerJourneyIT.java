@@ -92,7 +92,7 @@ class LearnerJourneyIT {
     checkPage("01-catalogue");
 
     // When Priya signs in on Keycloak's own form
-    signIn("learner", "learner");
+    signIn("learner");
     backOnTheCatalogue();
     assertTrue(
         browser.findElement(By.id("signed-in-as")).getText().contains("Priya Shah"),
@@ -262,7 +262,7 @@ class LearnerJourneyIT {
   @Test
   void aLessonOfACourseYouAreNotOnIsRefused() {
     browser.get(url("/courses"));
-    signIn("learner", "learner");
+    signIn("learner");
     backOnTheCatalogue();
 
     browser.get(url("/courses/GDPR-DS/lessons/1"));
@@ -305,12 +305,10 @@ class LearnerJourneyIT {
   }
 
   /** Through the header's Sign in link and Keycloak's login form, with the mouse. */
-  private void signIn(String username, String password) {
+  private void signIn(String username) {
     browser.findElement(By.id("sign-in")).click();
     wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("kc-login")).click();
+    Browser.signInOnKeycloak(browser, username);
   }
 
   /** Puts the focus on a field that may already have it (Keycloak focuses the user name). */

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +22,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.upskill.system.support.HrApi;
 import org.upskill.system.support.Http;
 import org.upskill.system.support.TestDatabase;
 import org.upskill.system.support.TestEnvironment;
@@ -80,7 +80,6 @@ class LearningRulesIT {
       }
     }
     var token = Tokens.forHrDemoClient();
-    var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     var start = new CountDownLatch(1);
 
     // When all of them ask for a place at the same moment
@@ -88,19 +87,12 @@ class LearningRulesIT {
     var pool = Executors.newFixedThreadPool(people);
     try {
       for (int i = 0; i < people; i++) {
-        var body = "{\"person\":\"" + course + "-" + i + "\",\"course\":\"" + course + "\"}";
+        var person = course + "-" + i;
         answers.add(
             pool.submit(
                 () -> {
                   start.await();
-                  return client.send(
-                      HttpRequest.newBuilder(URI.create(url("/api/v1/enrolments")))
-                          .timeout(Duration.ofSeconds(120))
-                          .header("Authorization", "Bearer " + token)
-                          .header("Content-Type", "application/json")
-                          .POST(HttpRequest.BodyPublishers.ofString(body))
-                          .build(),
-                      HttpResponse.BodyHandlers.ofString());
+                  return HrApi.enrol(token, person, course);
                 }));
       }
       start.countDown();
@@ -156,16 +148,7 @@ class LearningRulesIT {
                 "the waitlist keeps arrival order"));
 
     // And a second enrolment of the same person is refused with 409, changing nothing
-    var again =
-        client.send(
-            HttpRequest.newBuilder(URI.create(url("/api/v1/enrolments")))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"person\":\"" + course + "-0\",\"course\":\"" + course + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    var again = HrApi.enrol(token, course + "-0", course);
     assertEquals(409, again.statusCode(), again.body());
     assertEquals("application/problem+json", again.headers().firstValue("Content-Type").orElse(""));
     assertEquals(
@@ -206,22 +189,14 @@ class LearningRulesIT {
     var ids = new ArrayList<Long>();
     var states = new ArrayList<String>();
     for (int i = 0; i < 4; i++) {
-      var response =
-          post(token, "{\"person\":\"" + course + "-" + i + "\",\"course\":\"" + course + "\"}");
+      var response = HrApi.enrol(token, course + "-" + i, course);
       assertEquals(201, response.statusCode(), response.body());
       ids.add(Http.json(response).getJsonNumber("id").longValue());
       states.add(Http.json(response).getString("state"));
     }
     assertEquals(List.of("enrolled", "enrolled", "waitlisted", "waitlisted"), states);
 
-    var deleted =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(url("/api/v1/enrolments/" + ids.get(0))))
-                    .header("Authorization", "Bearer " + token)
-                    .DELETE()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    var deleted = HrApi.withdraw(token, ids.get(0));
 
     assertEquals(204, deleted.statusCode(), deleted.body());
     assertEquals(
@@ -239,11 +214,11 @@ class LearningRulesIT {
   void badEnrolmentRequestsGetClearProblems() {
     var token = Tokens.forHrDemoClient();
 
-    var unknownCourse = post(token, "{\"person\":\"NTH-100234\",\"course\":\"NO-SUCH\"}");
-    var unknownPerson = post(token, "{\"person\":\"nobody@example.org\",\"course\":\"PY-CLIN\"}");
-    var notJson = post(token, "{not json");
+    var unknownCourse = HrApi.enrol(token, "NTH-100234", "NO-SUCH");
+    var unknownPerson = HrApi.enrol(token, "nobody@example.org", "PY-CLIN");
+    var notJson = HrApi.post(token, "{not json");
     var learnerToken = Tokens.forUser("learner", "learner");
-    var wrongRole = postAs(learnerToken, "{\"person\":\"NTH-100234\",\"course\":\"PY-CLIN\"}");
+    var wrongRole = HrApi.enrol(learnerToken, "NTH-100234", "PY-CLIN");
 
     assertAll(
         () -> assertEquals(404, unknownCourse.statusCode(), unknownCourse.body()),
@@ -320,25 +295,6 @@ class LearningRulesIT {
                   .build(),
               HttpResponse.BodyHandlers.discarding())
           .statusCode();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static HttpResponse<String> post(String token, String body) {
-    return postAs(token, body);
-  }
-
-  private static HttpResponse<String> postAs(String token, String body) {
-    try {
-      return HttpClient.newHttpClient()
-          .send(
-              HttpRequest.newBuilder(URI.create(url("/api/v1/enrolments")))
-                  .header("Authorization", "Bearer " + token)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

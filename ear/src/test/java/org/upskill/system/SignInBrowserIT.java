@@ -60,9 +60,7 @@ class SignInBrowserIT {
     // When the learner signs in on Keycloak's own form
     browser.findElement(By.id("sign-in")).click();
     wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    browser.findElement(By.id("username")).sendKeys("learner");
-    browser.findElement(By.id("password")).sendKeys("learner");
-    browser.findElement(By.id("kc-login")).click();
+    Browser.signInOnKeycloak(browser, "learner");
 
     // Then they are back on Upskill with their name in the header
     wait.until(ExpectedConditions.urlToBe(home));

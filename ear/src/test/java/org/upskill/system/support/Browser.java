@@ -51,6 +51,13 @@ public final class Browser {
     return driver;
   }
 
+  /** Fills Keycloak's real login form with a demo user (password = user name) and submits it. */
+  public static void signInOnKeycloak(WebDriver driver, String user) {
+    driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
+    driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(user);
+    driver.findElement(org.openqa.selenium.By.id("kc-login")).click();
+  }
+
   /** WCAG 2.2 (and so 2.0 and 2.1) A and AA violations that axe-core finds, described. */
   public static String accessibilityViolations(WebDriver driver) {
     var results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);

@@ -32,8 +32,4 @@ public record EnrolmentStatus(
   public boolean canStudy() {
     return isEnrolled() || isCompleted();
   }
-
-  public boolean isLive() {
-    return "requested".equals(state) || "waitlisted".equals(state) || isEnrolled();
-  }
 }

@@ -68,11 +68,6 @@ public class People {
     return PersonSummary.of(person);
   }
 
-  /** The person with this Keycloak subject, if they have ever signed in. */
-  public Optional<PersonSummary> bySubject(String subject) {
-    return findBySubject(subject).map(PersonSummary::of);
-  }
-
   /** The person with this staff number or email, as HR systems name people. */
   public Optional<PersonSummary> byExternalId(String externalId) {
     return em.createQuery(

@@ -26,9 +26,4 @@ public record Page<T>(List<T> items, int number, int size, long total) {
   public boolean hasNext() {
     return number < pageCount();
   }
-
-  /** The page asked for, kept between 1 and a sane upper bound. */
-  public static int clampNumber(int requested) {
-    return Math.max(1, Math.min(requested, 100_000));
-  }
 }

@@ -26,10 +26,4 @@ class PageTest {
     assertFalse(page.hasNext());
     assertFalse(page.hasPrevious());
   }
-
-  @Test
-  void aRequestedPageNumberIsKeptSane() {
-    assertEquals(1, Page.clampNumber(-5));
-    assertEquals(100_000, Page.clampNumber(Integer.MAX_VALUE));
-  }
 }

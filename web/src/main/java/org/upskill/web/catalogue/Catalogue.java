@@ -123,18 +123,6 @@ public class Catalogue {
     return DURATIONS;
   }
 
-  public boolean audienceChosen(String code) {
-    return query.audiences().contains(code);
-  }
-
-  public boolean levelChosen(String code) {
-    return query.levels().contains(code);
-  }
-
-  public boolean durationChosen(String code) {
-    return "any".equals(code) ? query.duration() == null : code.equals(query.duration());
-  }
-
   /** The address of another page of these results, with the same search and filters. */
   public String pageHref(int number) {
     var parts = new LinkedHashSet<String>();
