@@ -93,7 +93,32 @@ public class Learning {
     return false;
   }
 
-  /** How far the person is through the course's required lessons. */
+  /**
+   * Completes the course for a person when everything it requires is done (called when a required
+   * quiz is passed), in the caller's transaction.
+   *
+   * @return whether this call completed the course
+   */
+  public boolean completeIfDone(long personId, long courseId) {
+    var enrolment =
+        em.createQuery(
+                "select e from Enrolment e where e.personId = :person and e.courseId = :course"
+                    + " and e.state = :enrolled",
+                Enrolment.class)
+            .setParameter("person", personId)
+            .setParameter("course", courseId)
+            .setParameter("enrolled", EnrolmentState.ENROLLED)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst();
+    if (enrolment.isEmpty() || !progress(personId, courseId).isDone()) {
+      return false;
+    }
+    completeCourse(enrolment.get(), em.find(Course.class, courseId), Instant.now(clock));
+    return true;
+  }
+
+  /** How far the person is through the course's required lessons and quizzes. */
   public Progress progress(long personId, long courseId) {
     return progressByCourse(personId, List.of(courseId)).getOrDefault(courseId, new Progress(0, 0));
   }
@@ -119,6 +144,22 @@ public class Learning {
                 result.put(
                     (Long) row[0],
                     new Progress(((Long) row[2]).intValue(), ((Long) row[1]).intValue())));
+    // A required quiz counts as one part of the course, done when the person's grade passes.
+    em.createQuery(
+            "select q.courseId, count(q), count(g) from Quiz q left join QuizGrade g"
+                + " on g.quizId = q.id and g.personId = :person and g.passed = true"
+                + " where q.courseId in :courses and q.required = true group by q.courseId",
+            Object[].class)
+        .setParameter("person", personId)
+        .setParameter("courses", courseIds)
+        .getResultList()
+        .forEach(
+            row ->
+                result.merge(
+                    (Long) row[0],
+                    new Progress(((Long) row[2]).intValue(), ((Long) row[1]).intValue()),
+                    (a, b) ->
+                        new Progress(a.completed() + b.completed(), a.required() + b.required())));
     return result;
   }
 

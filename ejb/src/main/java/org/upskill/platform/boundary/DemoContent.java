@@ -22,6 +22,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.upskill.assessment.entity.BankQuestion;
+import org.upskill.assessment.entity.GradingMethod;
+import org.upskill.assessment.entity.QuestionCategory;
+import org.upskill.assessment.entity.Quiz;
+import org.upskill.assessment.entity.ReviewOption;
 import org.upskill.catalog.entity.Audience;
 import org.upskill.catalog.entity.Course;
 import org.upskill.catalog.entity.EnrolmentMode;
@@ -46,6 +51,7 @@ public class DemoContent {
   private static final Logger LOG = Logger.getLogger(DemoContent.class.getName());
   static final String CATALOGUE = "demo/catalog.json";
   static final String LESSONS = "demo/lessons/";
+  static final String QUIZZES = "demo/quizzes.json";
 
   @PersistenceContext EntityManager em;
 
@@ -63,10 +69,116 @@ public class DemoContent {
     if (courses > 0) {
       LOG.info(
           () -> "Demo content not loaded: the catalogue already holds " + courses + " course(s)");
-      return;
+    } else {
+      var loaded = load(Instant.now());
+      LOG.info(() -> "Demo content loaded: " + loaded + " course(s)");
     }
-    var loaded = load(Instant.now());
-    LOG.info(() -> "Demo content loaded: " + loaded + " course(s)");
+    // Quizzes came later than the catalogue: a database from before them gets them once too.
+    var quizzes = em.createQuery("select count(q) from Quiz q", Long.class).getSingleResult();
+    if (quizzes == 0) {
+      var loaded = loadQuizzes();
+      LOG.info(() -> "Demo quizzes loaded: " + loaded);
+    }
+  }
+
+  /** Persists the demo question banks and quizzes for the demo courses that exist. */
+  int loadQuizzes() {
+    JsonObject json;
+    try (var in = resource(QUIZZES);
+        var reader = Json.createReader(in)) {
+      json = reader.readObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Course> courses = new HashMap<>();
+    em.createQuery("select c from Course c", Course.class)
+        .getResultList()
+        .forEach(c -> courses.put(c.getCode(), c));
+    Map<String, QuestionCategory> categories = new HashMap<>();
+    Map<String, BankQuestion> questions = new HashMap<>();
+    for (var bankValue : json.getJsonArray("banks")) {
+      var bank = bankValue.asJsonObject();
+      var course = courses.get(bank.getString("course"));
+      if (course == null) {
+        continue;
+      }
+      for (var categoryValue : bank.getJsonArray("categories")) {
+        var categoryJson = categoryValue.asJsonObject();
+        var category = new QuestionCategory(course.getId(), categoryJson.getString("name"));
+        em.persist(category);
+        em.flush();
+        categories.put(course.getCode() + "/" + category.getName(), category);
+        for (var questionValue : categoryJson.getJsonArray("questions")) {
+          var q = questionValue.asJsonObject();
+          var definition = Json.createObjectBuilder(q);
+          for (var common : List.of("key", "type", "prompt", "points", "feedback")) {
+            definition.remove(common);
+          }
+          var question =
+              new BankQuestion(
+                  category.getId(),
+                  q.getString("key"),
+                  q.getString("type"),
+                  q.getString("prompt"),
+                  q.getString("feedback", null),
+                  q.getJsonNumber("points") == null
+                      ? java.math.BigDecimal.ONE
+                      : q.getJsonNumber("points").bigDecimalValue(),
+                  definition.build().toString());
+          em.persist(question);
+          questions.put(question.getKey(), question);
+        }
+      }
+    }
+    em.flush();
+    int loaded = 0;
+    for (var quizValue : json.getJsonArray("quizzes")) {
+      var q = quizValue.asJsonObject();
+      var course = courses.get(q.getString("course"));
+      if (course == null) {
+        continue;
+      }
+      var modulePosition = optionalInt(q, "module");
+      Long moduleId =
+          modulePosition == null ? null : course.getModules().get(modulePosition - 1).getId();
+      var quiz =
+          new Quiz(course.getId(), moduleId, q.getString("title"), q.getString("intro", null));
+      var minutes = optionalInt(q, "timeLimitMinutes");
+      quiz.configure(
+          minutes == null ? null : java.time.Duration.ofMinutes(minutes),
+          null,
+          null,
+          optionalInt(q, "maxAttempts"),
+          q.getJsonNumber("passPercent").bigDecimalValue(),
+          GradingMethod.valueOf(q.getString("grading")),
+          q.getBoolean("shuffleQuestions", true),
+          q.getBoolean("shuffleOptions", true),
+          q.getBoolean("onePerPage", false),
+          q.getBoolean("required", false),
+          reviewOptions(q, "reviewAfterSubmit"),
+          reviewOptions(q, "reviewAfterClose"));
+      for (var slotValue : q.getJsonArray("slots")) {
+        var slot = slotValue.asJsonObject();
+        if (slot.containsKey("question")) {
+          quiz.addFixedQuestion(
+              required(questions, slot.getString("question"), "question").getId());
+        } else {
+          var category =
+              required(categories, course.getCode() + "/" + slot.getString("category"), "category");
+          quiz.addRandomDraw(category.getId(), slot.getInt("draw"));
+        }
+      }
+      em.persist(quiz);
+      loaded++;
+    }
+    em.flush();
+    return loaded;
+  }
+
+  private static java.util.Set<ReviewOption> reviewOptions(JsonObject json, String key) {
+    var set = java.util.EnumSet.noneOf(ReviewOption.class);
+    strings(json, key).forEach(name -> set.add(ReviewOption.valueOf(name)));
+    return set;
   }
 
   /** Persists the demo catalogue and answers how many courses it held. */
