@@ -3,3 +3,21 @@ import { initAll } from '../govuk/govuk-frontend.min.js';
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
+
+const attemptForm = document.getElementById('attempt-form');
+const countdown = document.getElementById('countdown');
+if (attemptForm || countdown) {
+  import('./attempt.js').then(({ enhanceAttempt, startCountdown }) => {
+    const attempt = attemptForm ? enhanceAttempt(attemptForm) : null;
+    const submitForm = document.getElementById('submit-form');
+    if (countdown) {
+      startCountdown(countdown, () => {
+        if (attempt) {
+          attempt.timeUp();
+        } else if (submitForm) {
+          submitForm.submit();
+        }
+      });
+    }
+  });
+}

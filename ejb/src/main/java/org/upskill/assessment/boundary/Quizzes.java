@@ -391,6 +391,20 @@ public class Quizzes {
    */
   public AttemptResult submit(
       long personId, long attemptId, int sequence, Map<Integer, Answer> lastAnswers) {
+    return submit(personId, attemptId, sequence, lastAnswers, false);
+  }
+
+  /**
+   * Like {@link #submit(long, long, int, Map)}; {@code timeUp} when the page's countdown reached
+   * the deadline, so that the attempt reads "submitted when the time ran out" if the server agrees
+   * that it had (a few seconds of clock drift allowed).
+   */
+  public AttemptResult submit(
+      long personId,
+      long attemptId,
+      int sequence,
+      Map<Integer, Answer> lastAnswers,
+      boolean timeUp) {
     var attempt = ownAttempt(personId, attemptId, true);
     if (!attempt.isInProgress()) {
       return result(attempt);
@@ -405,7 +419,11 @@ public class Quizzes {
     if (!lastAnswers.isEmpty()) {
       store(attempt, lastAnswers, now);
     }
-    grade(attempt, quiz, now, SubmittedBy.LEARNER);
+    var byTimer =
+        timeUp
+            && attempt.getDeadline() != null
+            && !now.isBefore(attempt.getDeadline().minusSeconds(5));
+    grade(attempt, quiz, now, byTimer ? SubmittedBy.TIMER : SubmittedBy.LEARNER);
     return result(attempt);
   }
 

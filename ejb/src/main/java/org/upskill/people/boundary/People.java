@@ -68,6 +68,17 @@ public class People {
     return PersonSummary.of(person);
   }
 
+  /**
+   * The id of the person a verified token names, read without writing for someone already known
+   * (API calls come often; a sign-in refresh on each would cost an update), created on first sight.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public long idOf(Identity identity) {
+    return findBySubject(identity.subject())
+        .map(Person::getId)
+        .orElseGet(() -> signIn(identity).id());
+  }
+
   /** The person with this staff number or email, as HR systems name people. */
   public Optional<PersonSummary> byExternalId(String externalId) {
     return em.createQuery(

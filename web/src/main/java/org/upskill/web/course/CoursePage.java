@@ -4,6 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.upskill.assessment.boundary.QuizSummary;
+import org.upskill.assessment.boundary.Quizzes;
 import org.upskill.catalog.boundary.CourseCatalog;
 import org.upskill.catalog.boundary.CourseDetail;
 import org.upskill.enrolment.boundary.EnrolmentStatus;
@@ -25,6 +28,7 @@ public class CoursePage {
   @Inject CourseCatalog catalog;
   @Inject Enrolments enrolments;
   @Inject Learning learning;
+  @Inject Quizzes quizzes;
   @Inject Viewer viewer;
   @Inject HttpServletRequest request;
 
@@ -33,6 +37,7 @@ public class CoursePage {
   private Progress progress = new Progress(0, 0);
   private long seatsTaken;
   private int resumeNumber = 1;
+  private List<QuizSummary> quizList = List.of();
 
   /** View action: loads the course, or answers 404. */
   public void load() {
@@ -53,6 +58,12 @@ public class CoursePage {
         resumeNumber = resumeNumber(status.lastLessonId());
       }
     }
+    quizList = quizzes.ofCourse(status.canStudy() ? personId : null, course.id());
+  }
+
+  /** The course's quizzes, with the viewer's standing when they are on the course. */
+  public List<QuizSummary> getQuizzes() {
+    return quizList;
   }
 
   private int resumeNumber(Long lastLessonId) {

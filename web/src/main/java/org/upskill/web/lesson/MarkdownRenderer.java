@@ -71,4 +71,16 @@ public class MarkdownRenderer {
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>");
     return POLICY.sanitize(html);
   }
+
+  /**
+   * Renders one short piece of Markdown (a question or an option) as safe HTML that can sit inside
+   * a label or legend: a single paragraph loses its {@code <p>} wrapper.
+   */
+  public String toSafeInlineHtml(String markdown) {
+    var html = toSafeHtml(markdown).strip();
+    if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
+      return html.substring(3, html.length() - 4);
+    }
+    return html;
+  }
 }

@@ -23,6 +23,7 @@ public class ActionServlet extends HttpServlet {
 
   @Inject Enrolments enrolments;
   @Inject Learning learning;
+  @Inject AttemptActions attempts;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -42,10 +43,17 @@ public class ActionServlet extends HttpServlet {
         case "/complete" ->
             complete(request, response, signedIn, required(course), request.getParameter("lesson"));
         case "/decide" -> decide(request, response, signedIn);
+        case "/quiz-start" -> attempts.start(request, response, signedIn);
+        case "/attempt" -> attempts.save(request, response, signedIn);
+        case "/attempt-submit" -> attempts.submit(request, response, signedIn);
         default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }
     } catch (Refusal refusal) {
-      response.sendError(Errors.status(refusal), refusal.getMessage());
+      if (AttemptActions.wantsJson(request)) {
+        AttemptActions.json(response, Errors.status(refusal), "message", refusal.getMessage());
+      } else {
+        response.sendError(Errors.status(refusal), refusal.getMessage());
+      }
     }
   }
 

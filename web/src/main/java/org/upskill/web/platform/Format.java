@@ -57,4 +57,13 @@ public class Format {
         ? ""
         : value.substring(0, 1).toUpperCase(Locale.UK) + value.substring(1);
   }
+
+  /** A mark or score: at most two decimals, no trailing zeros ("1", "2.5", "0.67"). */
+  public String number(java.math.BigDecimal value) {
+    if (value == null) {
+      return "";
+    }
+    var rounded = value.setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+    return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
+  }
 }

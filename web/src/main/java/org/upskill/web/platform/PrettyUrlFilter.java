@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Human-readable addresses: {@code /courses/PY-CLIN/lessons/3} is served by {@code lesson.xhtml}
- * with the course code and lesson number as request attributes. Facelets files are never served
- * under their own names.
+ * with the course code and lesson number as request attributes ({@code /attempts/42} carries the
+ * attempt's id in {@link #CODE}). Facelets files are never served under their own names.
  */
 public class PrettyUrlFilter extends HttpFilter {
 
@@ -37,6 +37,18 @@ public class PrettyUrlFilter extends HttpFilter {
               Pattern.compile("/courses/([A-Za-z0-9-]{1,20})/lessons/(\\d{1,4})"),
               "/lesson.xhtml",
               "GET"),
+          new Route(
+              Pattern.compile("/courses/([A-Za-z0-9-]{1,20})/quizzes/(\\d{1,12})"),
+              "/quiz.xhtml",
+              "GET"),
+          new Route(
+              Pattern.compile("/courses/([A-Za-z0-9-]{1,20})/quizzes/(\\d{1,12})/overrides"),
+              "/overrides.xhtml",
+              "GET"),
+          new Route(Pattern.compile("/attempts/(\\d{1,12})"), "/attempt.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/attempts/(\\d{1,12})/summary"), "/attempt-summary.xhtml", "GET"),
+          new Route(Pattern.compile("/attempts/(\\d{1,12})/review"), "/review.xhtml", "GET"),
           new Route(Pattern.compile("/pathways/?"), "/pathways.xhtml", "GET"),
           new Route(Pattern.compile("/pathways/([a-z0-9-]{1,50})"), "/pathway.xhtml", "GET"),
           new Route(Pattern.compile("/my-learning"), "/my-learning.xhtml", "GET"),

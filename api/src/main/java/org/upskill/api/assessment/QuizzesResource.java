@@ -1,0 +1,144 @@
+package org.upskill.api.assessment;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.upskill.api.security.Caller;
+import org.upskill.assessment.boundary.AttemptResult;
+import org.upskill.assessment.boundary.AttemptView;
+import org.upskill.assessment.boundary.QuizOverview;
+import org.upskill.assessment.boundary.Quizzes;
+import org.upskill.assessment.boundary.Review;
+import org.upskill.assessment.boundary.SaveResult;
+import org.upskill.assessment.control.Answer;
+import org.upskill.assessment.control.AnswerJson;
+import org.upskill.people.boundary.People;
+import org.upskill.platform.boundary.Refusal;
+
+/**
+ * Taking a quiz over the API, as the caller (a learner's own token): the quiz's page, start or
+ * continue an attempt, save responses, submit, review. Someone else's attempt is a 404. Correct
+ * answers appear only in a review, when the quiz's review options allow.
+ */
+@Path("v1")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({"learner", "trainer", "manager", "admin"})
+public class QuizzesResource {
+
+  @Inject Caller caller;
+  @Inject People people;
+  @Inject Quizzes quizzes;
+
+  @GET
+  @Path("quizzes/{id}")
+  @Operation(summary = "A quiz's settings, what applies to the caller, and their attempts")
+  public QuizOverview quiz(@PathParam("id") long id) {
+    return quizzes.overview(me(), id);
+  }
+
+  @POST
+  @Path("quizzes/{id}/attempts")
+  @Operation(summary = "Start an attempt, or get the one in progress (its questions are frozen)")
+  public Response start(@PathParam("id") long id) {
+    var me = me();
+    var attempt = quizzes.attempt(me, quizzes.start(me, id));
+    return Response.status(Response.Status.CREATED)
+        .header("Location", "/api/v1/attempts/" + attempt.id())
+        .entity(attempt)
+        .build();
+  }
+
+  @GET
+  @Path("attempts/{id}")
+  @Operation(summary = "An attempt of the caller, with the saved answers and the sequence number")
+  public AttemptView attempt(@PathParam("id") long id) {
+    return quizzes.attempt(me(), id);
+  }
+
+  @PUT
+  @Path("attempts/{id}/responses")
+  @Operation(
+      summary =
+          "Save answers by slot: {sequence, responses: {\"1\": {choices|text|sequence|matches}}};"
+              + " 409 when the sequence is out of date or the attempt has ended")
+  public SaveResult save(@PathParam("id") long id, JsonObject body) {
+    var result = quizzes.save(me(), id, sequence(body), answers(body));
+    if (!result.accepted()) {
+      throw Refusal.conflict(
+          "This attempt has ended, so this save was not counted. See the attempt's review.");
+    }
+    return result;
+  }
+
+  @POST
+  @Path("attempts/{id}/submit")
+  @Operation(
+      summary =
+          "Submit (idempotent: the same result every time), optionally with last answers:"
+              + " {sequence, responses}")
+  public AttemptResult submit(@PathParam("id") long id, JsonObject body) {
+    return quizzes.submit(me(), id, sequence(body), answers(body));
+  }
+
+  @GET
+  @Path("attempts/{id}/review")
+  @Operation(summary = "A submitted attempt as the quiz's review options allow now")
+  public Review review(@PathParam("id") long id) {
+    return quizzes.review(me(), id);
+  }
+
+  private long me() {
+    return people.idOf(caller.identity());
+  }
+
+  private static int sequence(JsonObject body) {
+    if (body == null || !(body.get("sequence") instanceof jakarta.json.JsonNumber number)) {
+      throw new BadRequestException(
+          "Send a JSON body with the attempt's current 'sequence' number.");
+    }
+    return number.intValue();
+  }
+
+  private static Map<Integer, Answer> answers(JsonObject body) {
+    Map<Integer, Answer> answers = new HashMap<>();
+    var responses = body.get("responses");
+    if (responses == null || responses.getValueType() == JsonValue.ValueType.NULL) {
+      return answers;
+    }
+    if (responses.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new BadRequestException("'responses' is an object of answers by slot number.");
+    }
+    try {
+      responses
+          .asJsonObject()
+          .forEach(
+              (slot, answer) -> {
+                if (answer.getValueType() != JsonValue.ValueType.OBJECT) {
+                  throw new IllegalArgumentException("Each answer is an object.");
+                }
+                answers.put(Integer.valueOf(slot), AnswerJson.read(answer.asJsonObject()));
+              });
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(
+          e instanceof NumberFormatException ? "Slots are numbers, from 1." : e.getMessage());
+    }
+    return answers;
+  }
+}

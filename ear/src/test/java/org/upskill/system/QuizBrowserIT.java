@@ -1,0 +1,347 @@
+package org.upskill.system;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.upskill.system.support.Browser;
+import org.upskill.system.support.DemoAnswers;
+import org.upskill.system.support.HrApi;
+import org.upskill.system.support.KeycloakUsers;
+import org.upskill.system.support.KeycloakUsers.Learner;
+import org.upskill.system.support.QuizApi;
+import org.upskill.system.support.TestDatabase;
+import org.upskill.system.support.TestEnvironment;
+import org.upskill.system.support.Tokens;
+
+/**
+ * Learners take the demo quizzes in Chromium: pass the practice quiz and see its full review; fail
+ * the required GDPR assessment with the keyboard alone, then use up its attempts; let the timer run
+ * out; and fail to reach someone else's attempt by address or by a tampered form. Every quiz page
+ * is checked with axe-core, and no page before the review carries a right answer or feedback.
+ */
+@ExtendWith(ArquillianExtension.class)
+class QuizBrowserIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
+  }
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  static String url(String path) {
+    return TestEnvironment.baseUrl() + path;
+  }
+
+  /** A new learner enrolled on the courses, signed in, looking at the course page. */
+  Learner signedInLearnerOn(String prefix, String... courses) {
+    var learner = KeycloakUsers.create(prefix + (System.currentTimeMillis() % 1_000_000), 1).get(0);
+    assertEquals(200, QuizApi.onTestServer().me(learner.token()).statusCode());
+    var hr = Tokens.forHrDemoClient();
+    for (var course : courses) {
+      assertEquals(201, HrApi.enrol(hr, learner.email(), course).statusCode());
+    }
+    browser.get(url("/courses/" + courses[0]));
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    Browser.signInOnKeycloak(browser, learner.username());
+    wait.until(ExpectedConditions.urlContains("/courses/" + courses[0]));
+    return learner;
+  }
+
+  void checkPage(String name) {
+    Browser.screenshot(browser, "quiz-" + name);
+    assertEquals("", Browser.accessibilityViolations(browser), name + " accessibility");
+  }
+
+  /** No right answer and no feedback of the questions on this page is in its HTML. */
+  void assertNoSecretsOnPage() {
+    var html = browser.getPageSource();
+    assertFalse(html.contains("correct"), "no right-answer flag in the page");
+    for (var prompt : browser.findElements(By.className("upskill-prompt"))) {
+      var q = DemoAnswers.questionShown(prompt.getText());
+      for (var secret : DemoAnswers.secrets(q)) {
+        var words = secret.replace("`", "");
+        assertFalse(
+            html.contains(words.substring(0, Math.min(60, words.length()))), "leaked: " + secret);
+      }
+    }
+  }
+
+  /** Answers every question on the page, right or wrong, with the mouse and keyboard input. */
+  void answerQuestionsOnPage(boolean right) {
+    for (var block : browser.findElements(By.className("upskill-question"))) {
+      var slot = block.getAttribute("id").substring("question-".length());
+      var q =
+          DemoAnswers.questionShown(block.findElement(By.className("upskill-prompt")).getText());
+      answer(slot, q, right);
+    }
+  }
+
+  void answer(String slot, JsonObject q, boolean right) {
+    var prefix = "q" + slot + "-";
+    switch (q.getString("type")) {
+      case "single", "multiple" -> {
+        for (var option : q.getJsonArray("options")) {
+          var o = option.asJsonObject();
+          boolean pick = right ? o.getBoolean("correct") : !o.getBoolean("correct");
+          if (pick) {
+            browser
+                .findElement(By.cssSelector("label[for='" + prefix + o.getString("id") + "']"))
+                .click();
+            if (!right) {
+              break;
+            }
+          }
+        }
+      }
+      case "truefalse" -> {
+        var value = right == q.getBoolean("correct") ? "true" : "false";
+        browser.findElement(By.cssSelector("label[for='" + prefix + value + "']")).click();
+      }
+      case "numeric", "shorttext" -> {
+        var box = browser.findElement(By.id(prefix + "text"));
+        box.clear();
+        box.sendKeys(
+            right
+                ? (q.getString("type").equals("numeric")
+                    ? q.getString("correct")
+                    : q.getJsonArray("accepted").getString(0))
+                : "-12345");
+      }
+      case "ordering" -> {
+        var items = q.getJsonArray("items");
+        for (int i = 0; i < items.size(); i++) {
+          var position = right ? i + 1 : items.size() - i;
+          new Select(browser.findElement(By.id(prefix + items.getJsonObject(i).getString("id"))))
+              .selectByValue(String.valueOf(position));
+        }
+      }
+      case "matching" -> {
+        var pairs = q.getJsonArray("pairs");
+        for (int i = 0; i < pairs.size(); i++) {
+          var answer = pairs.getJsonObject(right ? i : (i + 1) % pairs.size()).getString("answer");
+          new Select(browser.findElement(By.id(prefix + pairs.getJsonObject(i).getString("id"))))
+              .selectByValue(answer);
+        }
+      }
+      default -> throw new IllegalStateException(q.getString("type"));
+    }
+  }
+
+  void startFromCoursePage(String course) throws Exception {
+    browser.get(url("/courses/" + course));
+    browser.findElement(By.id("quiz-" + QuizApi.quizOf(course))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quiz-title")));
+  }
+
+  @Test
+  void aLearnerPassesThePracticeQuizAndItsReviewShowsEverything() throws Exception {
+    signedInLearnerOn("qbpass", "PY-CLIN");
+    startFromCoursePage("PY-CLIN");
+    checkPage("01-quiz-page");
+    browser.findElement(By.id("start-attempt")).click();
+
+    // All questions on one page, with nothing on it that gives the answers away
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attempt-form")));
+    assertTrue(browser.findElements(By.className("upskill-question")).size() >= 10);
+    assertNoSecretsOnPage();
+    checkPage("02-attempt");
+    answerQuestionsOnPage(true);
+    browser.findElement(By.id("finish")).click();
+
+    // The summary counts the answers; submitting shows the result
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("summary-title")));
+    var questions =
+        browser.findElements(By.cssSelector("#answers .govuk-summary-list__row")).size();
+    assertEquals(
+        "You have answered " + questions + " of " + questions + " questions.",
+        browser.findElement(By.id("answered-count")).getText());
+    checkPage("03-summary");
+    browser.findElement(By.id("submit-attempt")).click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));
+    assertAll(
+        () -> assertEquals("You passed", browser.findElement(By.id("result-title")).getText()),
+        () -> assertEquals("100.00%", browser.findElement(By.id("result-percent")).getText()),
+        // PY-CLIN's review after submitting: responses, right answers and feedback
+        () -> assertFalse(browser.findElements(By.id("right-1")).isEmpty(), "right answers shown"),
+        () -> assertFalse(browser.findElements(By.id("feedback-1")).isEmpty(), "feedback shown"),
+        () -> assertFalse(browser.findElements(By.id("response-1")).isEmpty(), "responses shown"));
+    checkPage("04-review");
+
+    // The course page shows the quiz as passed
+    browser.get(url("/courses/PY-CLIN"));
+    assertEquals(
+        "Passed", browser.findElement(By.id("quiz-state-" + QuizApi.quizOf("PY-CLIN"))).getText());
+  }
+
+  @Test
+  void withTheKeyboardAloneALearnerFailsTheRequiredQuizThenUsesUpTheAttempts() throws Exception {
+    signedInLearnerOn("qbkeys", "GDPR-DS");
+    var quiz = QuizApi.quizOf("GDPR-DS");
+    browser.get(url("/courses/GDPR-DS/quizzes/" + quiz));
+    assertTrue(browser.findElement(By.id("time-limit")).getText().contains("20 minutes"));
+
+    // Keyboard only: Tab to the start button and press Enter
+    Browser.tabToId(browser, "start-attempt");
+    Browser.press(browser, Keys.ENTER);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attempt-form")));
+    assertTrue(browser.findElement(By.id("deadline")).getText().contains("Submit by"));
+    checkPage("05-one-question-per-page");
+    assertEquals(1, browser.findElements(By.className("upskill-question")).size());
+    assertNoSecretsOnPage();
+
+    // Answer the first question from the keyboard: Tab into it and choose with Space or typing
+    var first =
+        browser.findElement(
+            By.cssSelector(".upskill-question input:not([type=hidden]), .upskill-question select"));
+    Browser.tabTo(browser, "the first answer control", e -> e.equals(first), 40, false);
+    if ("text".equals(first.getAttribute("type"))) {
+      Browser.press(browser, "-1");
+    } else if ("select".equals(first.getTagName())) {
+      Browser.press(browser, Keys.ARROW_DOWN);
+    } else {
+      Browser.press(browser, Keys.SPACE);
+    }
+    // Then move through every page with "Save and next question", to the end
+    var pages = Integer.parseInt(browser.getTitle().replaceAll(".* of (\\d+).*", "$1"));
+    for (int page = 1; page < pages; page++) {
+      Browser.tabToId(browser, "next");
+      Browser.press(browser, Keys.ENTER);
+      wait.until(ExpectedConditions.titleContains("question " + (page + 1) + " of"));
+    }
+    Browser.tabToId(browser, "finish");
+    Browser.press(browser, Keys.ENTER);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("summary-title")));
+    Browser.tabToId(browser, "submit-attempt");
+    Browser.press(browser, Keys.ENTER);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));
+    assertEquals(
+        "You did not pass this time", browser.findElement(By.id("result-title")).getText());
+    // GDPR-DS shows responses and feedback after submitting, not the right answers
+    assertFalse(browser.findElements(By.id("response-1")).isEmpty(), "responses shown");
+    assertTrue(browser.findElements(By.id("right-1")).isEmpty(), "right answers not shown");
+    checkPage("06-review-without-answers");
+
+    // Attempts two and three, answered wrongly with the mouse
+    for (int attempt = 2; attempt <= 3; attempt++) {
+      browser.get(url("/courses/GDPR-DS/quizzes/" + quiz));
+      browser.findElement(By.id("start-attempt")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attempt-form")));
+      answerQuestionsOnPage(false);
+      browser.findElement(By.id("go-" + pages)).click();
+      wait.until(ExpectedConditions.titleContains("question " + pages + " of"));
+      browser.findElement(By.id("finish")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit-attempt"))).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));
+    }
+    browser.get(url("/courses/GDPR-DS/quizzes/" + quiz));
+    assertEquals(
+        "You have used all 3 of your attempts.",
+        browser.findElement(By.id("cannot-start")).getText());
+    assertTrue(browser.findElements(By.id("start-attempt")).isEmpty(), "no start button");
+    assertEquals(3, browser.findElements(By.cssSelector("#attempts tbody tr")).size());
+    checkPage("07-attempts-used-up");
+  }
+
+  @Test
+  void whenTheTimeRunsOutThePageSubmitsAndTheSavedAnswerCounts() throws Exception {
+    signedInLearnerOn("qbtime", "PY-CLIN");
+    var quiz = QuizApiIT.timedQuiz(10);
+    browser.get(url("/courses/PY-CLIN/quizzes/" + quiz));
+    browser.findElement(By.id("start-attempt")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("countdown")));
+    assertTrue(browser.findElement(By.id("countdown")).getText().startsWith("Time left:"));
+    answerQuestionsOnPage(true);
+
+    // Nobody presses anything: at the deadline the page submits itself
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));
+    assertAll(
+        () -> assertEquals("You passed", browser.findElement(By.id("result-title")).getText()),
+        () ->
+            assertTrue(
+                browser
+                    .findElement(By.id("submitted-when"))
+                    .getText()
+                    .contains("when the time ran out"),
+                browser.findElement(By.id("submitted-when")).getText()));
+    checkPage("08-timed-out");
+  }
+
+  @Test
+  void someoneElsesAttemptCannotBeOpenedOrChanged() throws Exception {
+    var owner = KeycloakUsers.create("qbown" + (System.currentTimeMillis() % 1_000_000), 1).get(0);
+    var api = QuizApi.onTestServer();
+    api.me(owner.token());
+    HrApi.enrol(Tokens.forHrDemoClient(), owner.email(), "PY-CLIN");
+    var started = api.start(owner.token(), QuizApi.quizOf("PY-CLIN"));
+    var attempt = org.upskill.system.support.Http.json(started).getJsonNumber("id").longValue();
+
+    signedInLearnerOn("qbidor", "PY-CLIN");
+    for (var path :
+        List.of(
+            "/attempts/" + attempt,
+            "/attempts/" + attempt + "/summary",
+            "/attempts/" + attempt + "/review")) {
+      browser.get(url(path));
+      assertTrue(browser.getTitle().startsWith("Page not found"), path + ": " + browser.getTitle());
+    }
+
+    // A tampered form: the intruder's own valid form, pointed at the owner's attempt
+    startFromCoursePage("PY-CLIN");
+    browser.findElement(By.id("start-attempt")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attempt-form")));
+    var status =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "const form = new FormData(document.getElementById('attempt-form'));"
+                    + "form.set('attempt', arguments[0]); form.set('sequence', '0');"
+                    + "form.set('slots', '1'); form.set('t1', 'shorttext'); form.set('q1', 'tampered');"
+                    + "fetch(document.getElementById('attempt-form').action, {method: 'POST',"
+                    + " body: new URLSearchParams(form), headers: {'Accept': 'application/json'}})"
+                    + ".then(r => done(r.status));",
+                String.valueOf(attempt));
+    assertEquals(404L, status);
+    assertEquals(
+        0L,
+        TestDatabase.number("select count(*) from attempt_response where attempt_id = ?", attempt),
+        "nothing was saved into the owner's attempt");
+  }
+}

@@ -1,0 +1,105 @@
+package org.upskill.system.support;
+
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Learners made for one test in the real Keycloak (through its admin API, as the master realm's
+ * bootstrap admin that {@code ./upskill} sets up): username = password, role {@code learner}, an
+ * email and a staff number so that the HR API can enrol them.
+ */
+public final class KeycloakUsers {
+
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  private KeycloakUsers() {}
+
+  /** A test learner's names. */
+  public record Learner(String username, String email, String staffNumber) {
+    public String token() {
+      return Tokens.forUser(username, username);
+    }
+  }
+
+  /** Creates {@code count} learners named {@code prefix-1…}; existing ones are kept. */
+  public static List<Learner> create(String prefix, int count) {
+    var learners = new ArrayList<Learner>();
+    var users = Json.createArrayBuilder();
+    for (int i = 1; i <= count; i++) {
+      var name = prefix + "-" + i;
+      var learner = new Learner(name, name + "@example.org", ("SN-" + name).toUpperCase());
+      learners.add(learner);
+      users.add(
+          Json.createObjectBuilder()
+              .add("username", name)
+              .add("enabled", true)
+              .add("email", learner.email())
+              .add("emailVerified", true)
+              .add("firstName", "Test")
+              .add("lastName", "Learner " + i)
+              .add(
+                  "attributes",
+                  Json.createObjectBuilder()
+                      .add("staffNumber", Json.createArrayBuilder().add(learner.staffNumber()))
+                      .add("organisation", Json.createArrayBuilder().add("Test Trust")))
+              .add(
+                  "credentials",
+                  Json.createArrayBuilder()
+                      .add(
+                          Json.createObjectBuilder()
+                              .add("type", "password")
+                              .add("value", name)
+                              .add("temporary", false)))
+              .add("realmRoles", Json.createArrayBuilder().add("learner")));
+    }
+    var body =
+        Json.createObjectBuilder().add("ifResourceExists", "SKIP").add("users", users).build();
+    var response =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        TestEnvironment.keycloakUrl() + "/admin/realms/upskill/partialImport"))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "Keycloak refused the test users: " + response.statusCode() + " " + response.body());
+    }
+    return learners;
+  }
+
+  private static String adminToken() {
+    var user = System.getenv().getOrDefault("UPSKILL_KEYCLOAK_ADMIN", "admin");
+    var password = System.getenv().getOrDefault("UPSKILL_KEYCLOAK_ADMIN_PASSWORD", "admin");
+    var response =
+        Http.postForm(
+            TestEnvironment.keycloakUrl() + "/realms/master/protocol/openid-connect/token",
+            "grant_type=password&client_id=admin-cli&username="
+                + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8));
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "The Keycloak admin could not sign in (UPSKILL_KEYCLOAK_ADMIN/_PASSWORD): "
+              + response.statusCode());
+    }
+    return Http.json(response).getString("access_token");
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
