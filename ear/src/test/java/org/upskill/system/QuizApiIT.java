@@ -306,6 +306,101 @@ class QuizApiIT {
         "application/problem+json", problem.headers().firstValue("Content-Type").orElse(""));
   }
 
+  @Test
+  void passingTheRequiredQuizCompletesTheCourseInTheSameTransaction() throws Exception {
+    var learner =
+        KeycloakUsers.create("qareq" + (System.currentTimeMillis() % 1_000_000), 1).get(0);
+    var token = learner.token();
+    assertEquals(200, API.me(token).statusCode());
+    assertEquals(
+        201, HrApi.enrol(Tokens.forHrDemoClient(), learner.email(), "GDPR-DS").statusCode());
+    // Given every lesson of GDPR for data scientists done
+    try (var connection = TestDatabase.connect();
+        var statement =
+            connection.prepareStatement(
+                "insert into lesson_progress (person_id, lesson_id, state, first_viewed_at,"
+                    + " completed_at, updated_at) select p.id, l.id, 'COMPLETED', now(6), now(6),"
+                    + " now(6) from person p, lesson l join course_module m on m.id = l.module_id"
+                    + " join course c on c.id = m.course_id where c.code = 'GDPR-DS'"
+                    + " and p.username = ?")) {
+      statement.setString(1, learner.username());
+      assertTrue(statement.executeUpdate() > 0);
+    }
+    var enrolmentState =
+        "select e.state from enrolment e join person p on p.id = e.person_id"
+            + " join course c on c.id = e.course_id where c.code = 'GDPR-DS' and p.username = ?";
+    assertEquals(
+        "ENROLLED",
+        TestDatabase.text(enrolmentState, learner.username()),
+        "the quiz is still to pass");
+
+    // When they fail the required quiz, the course is not completed
+    var quiz = QuizApi.quizOf("GDPR-DS");
+    var first = started(token, quiz);
+    assertEquals(
+        200, API.save(token, id(first), 0, DemoAnswers.answers(first, false)).statusCode());
+    assertFalse(json(API.submit(token, id(first), 1)).getBoolean("passed"));
+    assertEquals("ENROLLED", TestDatabase.text(enrolmentState, learner.username()));
+
+    // And when they pass it, it is
+    var second = started(token, quiz);
+    assertEquals(
+        200, API.save(token, id(second), 0, DemoAnswers.answers(second, true)).statusCode());
+    assertTrue(json(API.submit(token, id(second), 1)).getBoolean("passed"));
+    assertAll(
+        () -> assertEquals("COMPLETED", TestDatabase.text(enrolmentState, learner.username())),
+        () ->
+            assertEquals(
+                1L,
+                TestDatabase.number(
+                    "select count(*) from course_completion k join person p on p.id = k.person_id"
+                        + " where p.username = ?",
+                    learner.username())),
+        () ->
+            assertEquals(
+                1L,
+                TestDatabase.number(
+                    "select count(*) from outbox_event where event_type = 'course.completed'"
+                        + " and payload like ?",
+                    "%" + learner.email() + "%")));
+  }
+
+  @Test
+  void theReviewShowsMoreOnceTheQuizHasClosed() throws Exception {
+    var learner =
+        KeycloakUsers.create("qaclose" + (System.currentTimeMillis() % 1_000_000), 1).get(0);
+    var token = learner.token();
+    API.me(token);
+    HrApi.enrol(Tokens.forHrDemoClient(), learner.email(), "PY-CLIN");
+    // A quiz that shows the score only after submitting, and the answers once it has closed
+    long quiz = timedQuiz(60);
+    try (var connection = TestDatabase.connect();
+        var statement =
+            connection.prepareStatement(
+                "update quiz set review_after_submit = '', review_after_close = 'CORRECT,RESPONSES',"
+                    + " closes_at = ? where id = ?")) {
+      statement.setObject(1, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(8));
+      statement.setLong(2, quiz);
+      statement.executeUpdate();
+    }
+    var attempt = started(token, quiz);
+    assertEquals(200, API.submit(token, id(attempt), 0).statusCode());
+    var before = json(API.review(token, id(attempt)));
+    assertEquals(0, before.getJsonArray("questions").size(), "score only: " + before);
+    assertTrue(before.containsKey("result"));
+
+    Thread.sleep(9_000);
+    var after = json(API.review(token, id(attempt)));
+    var question = after.getJsonArray("questions").getJsonObject(0);
+    assertAll(
+        () ->
+            assertTrue(
+                question.containsKey("rightAnswer") && !question.isNull("rightAnswer"),
+                after.toString()),
+        () -> assertEquals("Not answered", question.getString("response")),
+        () -> assertTrue(question.getJsonArray("feedback").isEmpty(), "no feedback: not allowed"));
+  }
+
   /** A quiz on PY-CLIN with one question and a time limit of a few seconds. */
   static long timedQuiz(int seconds) throws SQLException {
     try (var connection = TestDatabase.connect();

@@ -181,13 +181,29 @@ class QuizBrowserIT {
     assertTrue(browser.findElements(By.className("upskill-question")).size() >= 10);
     assertNoSecretsOnPage();
     checkPage("02-attempt");
+    var attempt = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/attempts/(\\d+).*", "$1"));
+    var questions = browser.findElements(By.className("upskill-question")).size();
     answerQuestionsOnPage(true);
+
+    // Without moving on, the answers reach the server within 10 seconds (autosave)
+    long saved = 0;
+    for (int second = 0; second < 10 && saved < questions; second++) {
+      Thread.sleep(1_000);
+      saved =
+          TestDatabase.number(
+              "select count(*) from attempt_response where attempt_id = ?", attempt);
+    }
+    assertEquals(questions, saved, "every answer autosaved within 10 s");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("save-status"), "Answers saved at"));
     browser.findElement(By.id("finish")).click();
 
     // The summary counts the answers; submitting shows the result
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("summary-title")));
-    var questions =
-        browser.findElements(By.cssSelector("#answers .govuk-summary-list__row")).size();
+    assertEquals(
+        questions,
+        browser.findElements(By.cssSelector("#answers .govuk-summary-list__row")).size());
     assertEquals(
         "You have answered " + questions + " of " + questions + " questions.",
         browser.findElement(By.id("answered-count")).getText());
@@ -282,15 +298,22 @@ class QuizBrowserIT {
   @Test
   void whenTheTimeRunsOutThePageSubmitsAndTheSavedAnswerCounts() throws Exception {
     signedInLearnerOn("qbtime", "PY-CLIN");
-    var quiz = QuizApiIT.timedQuiz(10);
+    var quiz = QuizApiIT.timedQuiz(62);
     browser.get(url("/courses/PY-CLIN/quizzes/" + quiz));
     browser.findElement(By.id("start-attempt")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("countdown")));
     assertTrue(browser.findElement(By.id("countdown")).getText().startsWith("Time left:"));
+    assertTrue(browser.findElement(By.id("deadline")).getText().contains("Submit by"));
     answerQuestionsOnPage(true);
 
+    // A minute before the end, screen readers hear it from the live region
+    var announcer = browser.findElement(By.id("timer-announcer"));
+    assertEquals("assertive", announcer.getDomAttribute("aria-live"));
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBePresentInElement(announcer, "1 minute left."));
+
     // Nobody presses anything: at the deadline the page submits itself
-    new WebDriverWait(browser, Duration.ofSeconds(30))
+    new WebDriverWait(browser, Duration.ofSeconds(90))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));
     assertAll(
         () -> assertEquals("You passed", browser.findElement(By.id("result-title")).getText()),
@@ -343,5 +366,75 @@ class QuizBrowserIT {
         0L,
         TestDatabase.number("select count(*) from attempt_response where attempt_id = ?", attempt),
         "nothing was saved into the owner's attempt");
+  }
+
+  @Test
+  void anAdminGivesExtraTimeAndAnAttemptAndTheLearnerSeesWhatApplies() throws Exception {
+    var learner =
+        KeycloakUsers.create("qbacc" + (System.currentTimeMillis() % 1_000_000), 1).get(0);
+    var api = QuizApi.onTestServer();
+    api.me(learner.token());
+    HrApi.enrol(Tokens.forHrDemoClient(), learner.email(), "GDPR-DS");
+    var quiz = QuizApi.quizOf("GDPR-DS");
+
+    // The admin opens the quiz's accommodations from the course page
+    browser.get(url("/courses/GDPR-DS"));
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    Browser.signInOnKeycloak(browser, "admin");
+    wait.until(ExpectedConditions.urlContains("/courses/GDPR-DS"));
+    browser.findElement(By.id("accommodations-" + quiz)).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accommodation-form")));
+    checkPage("09-accommodations");
+
+    // A mistake is explained and what was typed is kept
+    browser.findElement(By.id("extraTime")).sendKeys("50");
+    browser.findElement(By.id("extraAttempts")).clear();
+    browser.findElement(By.id("extraAttempts")).sendKeys("lots");
+    browser.findElement(By.id("save-accommodation")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    var summary = browser.findElement(By.id("error-summary")).getText();
+    assertTrue(summary.contains("Enter the person"), summary);
+    assertTrue(summary.contains("Extra attempts must be a whole number"), summary);
+    assertEquals("50", browser.findElement(By.id("extraTime")).getDomProperty("value"));
+    assertTrue(browser.getTitle().startsWith("Error:"), browser.getTitle());
+    checkPage("10-accommodations-errors");
+
+    browser.findElement(By.id("person")).sendKeys(learner.email());
+    browser.findElement(By.id("extraAttempts")).clear();
+    browser.findElement(By.id("extraAttempts")).sendKeys("1");
+    browser.findElement(By.id("save-accommodation")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.id("override-" + learner.username())));
+    assertTrue(
+        browser.findElement(By.id("override-" + learner.username())).getText().contains("50%"));
+
+    // The learner sees what applies to them: 20 minutes become 30, three attempts become four
+    var overview = org.upskill.system.support.Http.json(api.quiz(learner.token(), quiz));
+    assertAll(
+        () -> assertEquals("PT30M", overview.getString("yourTimeLimit")),
+        () -> assertEquals(4, overview.getInt("attemptsAllowed")),
+        () -> assertEquals(50, overview.getInt("extraTimePercent")));
+    browser.get(url("/signout"));
+    browser.manage().deleteAllCookies();
+    browser.get(url("/courses/GDPR-DS/quizzes/" + quiz));
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    Browser.signInOnKeycloak(browser, learner.username());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accommodations")));
+    var applies = browser.findElement(By.id("accommodations")).getText();
+    assertTrue(applies.contains("50% extra time on every timed quiz"), applies);
+    assertTrue(applies.contains("An extra attempt on this quiz"), applies);
+    assertTrue(browser.findElement(By.id("time-limit")).getText().contains("30 minutes for you"));
+    checkPage("11-what-applies-to-you");
+
+    // And starting now gives a deadline 30 minutes away
+    browser.findElement(By.id("start-attempt")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attempt-form")));
+    var minutes =
+        TestDatabase.number(
+            "select timestampdiff(MINUTE, started_at, deadline_at) from quiz_attempt a"
+                + " join person p on p.id = a.person_id where p.username = ?",
+            learner.username());
+    assertEquals(30L, minutes);
   }
 }

@@ -33,6 +33,15 @@ public final class QuizApi {
         courseCode);
   }
 
+  /** Enrols a person (email or staff number) with an HR client's token. */
+  public HttpResponse<String> enrol(String hrToken, String person, String course) {
+    return send(
+        hrToken,
+        "POST",
+        "/enrolments",
+        Json.createObjectBuilder().add("person", person).add("course", course).build().toString());
+  }
+
   public HttpResponse<String> me(String token) {
     return send(token, "GET", "/me", null);
   }

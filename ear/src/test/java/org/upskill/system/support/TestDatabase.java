@@ -23,6 +23,11 @@ public final class TestDatabase {
     }
   }
 
+  /** A connection to another database on the test database server. */
+  public static Connection connectTo(String database) throws SQLException {
+    return connect(TestEnvironment.databaseServerUrl() + database);
+  }
+
   public static Connection connect() throws SQLException {
     return connect(TestEnvironment.databaseServerUrl() + TestEnvironment.databaseName());
   }

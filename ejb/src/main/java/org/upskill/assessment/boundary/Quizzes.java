@@ -424,6 +424,8 @@ public class Quizzes {
             && attempt.getDeadline() != null
             && !now.isBefore(attempt.getDeadline().minusSeconds(5));
     grade(attempt, quiz, now, byTimer ? SubmittedBy.TIMER : SubmittedBy.LEARNER);
+    // The result as the database holds it, so that every later submit returns exactly this.
+    em.refresh(attempt);
     return result(attempt);
   }
 
@@ -665,15 +667,12 @@ public class Quizzes {
             .getResultList();
     var percent = Grades.grade(quiz.getGradingMethod(), percents);
     var passed = percent.compareTo(quiz.getPassPercent()) >= 0;
-    var grade =
-        grade(quiz.getId(), personId)
-            .orElseGet(
-                () -> {
-                  var created = new QuizGrade(quiz.getId(), personId);
-                  em.persist(created);
-                  return created;
-                });
+    var existing = grade(quiz.getId(), personId);
+    var grade = existing.orElseGet(() -> new QuizGrade(quiz.getId(), personId));
     grade.update(percents.size(), percent, passed, now);
+    if (existing.isEmpty()) {
+      em.persist(grade);
+    }
     em.flush();
     if (passed && quiz.isRequired()) {
       learning.completeIfDone(personId, quiz.getCourseId());

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.upskill.people.entity.Organisation;
 import org.upskill.people.entity.Person;
+import org.upskill.platform.boundary.Refusal;
 
 /** The people who use Upskill, as Keycloak knows them. */
 @Stateless
@@ -77,6 +78,51 @@ public class People {
     return findBySubject(identity.subject())
         .map(Person::getId)
         .orElseGet(() -> signIn(identity).id());
+  }
+
+  /** The person with this username, email or staff number (as typed by staff), if one. */
+  public Optional<PersonSummary> find(String nameEmailOrStaffNumber) {
+    var key = nameEmailOrStaffNumber == null ? "" : nameEmailOrStaffNumber.strip();
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    return em.createQuery(
+            "select p from Person p where lower(p.username) = lower(:key)"
+                + " or lower(p.email) = lower(:key) or p.staffNumber = :key order by p.id",
+            Person.class)
+        .setParameter("key", key)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(PersonSummary::of);
+  }
+
+  /**
+   * Sets a person's extra time on every timed quiz (0–200 %). An admin may set it for anyone; a
+   * manager for people of their own organisation.
+   *
+   * @throws Refusal 404 unknown person, 403 someone a manager does not manage, 409 out of range
+   */
+  public void setExtraTime(long actorId, boolean actorIsAdmin, long personId, int percent) {
+    if (percent < 0 || percent > 200) {
+      throw Refusal.conflict("Extra time is from 0 to 200 percent.");
+    }
+    var person = em.find(Person.class, personId);
+    if (person == null) {
+      throw Refusal.notFound("There is no such person.");
+    }
+    if (!actorIsAdmin) {
+      var actor = em.find(Person.class, actorId);
+      var theirs = person.getOrganisation();
+      if (actor == null
+          || actor.getOrganisation() == null
+          || theirs == null
+          || !actor.getOrganisation().getId().equals(theirs.getId())) {
+        throw Refusal.forbidden(
+            "Managers set extra time for people in their own organisation only.");
+      }
+    }
+    person.allowExtraTime(percent);
   }
 
   /** The person with this staff number or email, as HR systems name people. */

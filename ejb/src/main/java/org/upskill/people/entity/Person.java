@@ -148,6 +148,11 @@ public class Person {
     return staffNumber;
   }
 
+  /** Sets the extra time this person gets on every timed quiz (an accommodation). */
+  public void allowExtraTime(int percent) {
+    this.extraTimePercent = percent;
+  }
+
   public int getExtraTimePercent() {
     return extraTimePercent;
   }

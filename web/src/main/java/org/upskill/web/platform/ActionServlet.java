@@ -46,6 +46,7 @@ public class ActionServlet extends HttpServlet {
         case "/quiz-start" -> attempts.start(request, response, signedIn);
         case "/attempt" -> attempts.save(request, response, signedIn);
         case "/attempt-submit" -> attempts.submit(request, response, signedIn);
+        case "/accommodation" -> attempts.accommodate(request, response, signedIn);
         default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }
     } catch (Refusal refusal) {

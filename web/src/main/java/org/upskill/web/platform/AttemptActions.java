@@ -31,6 +31,7 @@ public class AttemptActions {
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Europe/London"));
 
   @Inject Quizzes quizzes;
+  @Inject org.upskill.people.boundary.People people;
 
   void start(HttpServletRequest request, HttpServletResponse response, SignedIn who)
       throws IOException {
@@ -111,6 +112,81 @@ public class AttemptActions {
             ? "The time was up, so your attempt was submitted with the answers saved before then."
             : "Your attempt has been submitted.");
     response.sendRedirect(request.getContextPath() + "/attempts/" + attempt + "/review");
+  }
+
+  /** Sets a per-quiz override (and, for managers and admins, standing extra time) for a person. */
+  void accommodate(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    boolean admin = who.hasRole("admin");
+    boolean manager = who.hasRole("manager");
+    if (!(admin || manager || who.hasRole("trainer"))) {
+      throw Refusal.forbidden("Only trainers, managers and admins can set accommodations.");
+    }
+    var quiz = id(request.getParameter("quiz"), "There is no such quiz.");
+    var course = quizzes.courseCodeOf(quiz);
+    var back = request.getContextPath() + "/courses/" + course + "/quizzes/" + quiz + "/overrides";
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    for (var field : List.of("person", "extraTime", "extraMinutes", "extraAttempts", "closeDate")) {
+      var value = request.getParameter(field);
+      values.put(field, value == null ? "" : value.strip());
+    }
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    var person = people.find(values.get("person"));
+    if (values.get("person").isEmpty()) {
+      errors.put("person", "Enter the person's username, email address or staff number");
+    } else if (person.isEmpty()) {
+      errors.put("person", "There is nobody with that username, email address or staff number");
+    }
+    Integer extraTime = null;
+    if ((admin || manager) && !values.get("extraTime").isEmpty()) {
+      extraTime = whole(values.get("extraTime"), 0, 200);
+      if (extraTime == null) {
+        errors.put("extraTime", "Extra time must be a whole number from 0 to 200");
+      }
+    }
+    var minutes =
+        whole(values.get("extraMinutes").isEmpty() ? "0" : values.get("extraMinutes"), 0, 1440);
+    if (minutes == null) {
+      errors.put("extraMinutes", "Extra minutes must be a whole number from 0 to 1440");
+    }
+    var extraAttempts =
+        whole(values.get("extraAttempts").isEmpty() ? "0" : values.get("extraAttempts"), 0, 20);
+    if (extraAttempts == null) {
+      errors.put("extraAttempts", "Extra attempts must be a whole number from 0 to 20");
+    }
+    Instant closesAt = null;
+    if (!values.get("closeDate").isEmpty()) {
+      try {
+        closesAt =
+            java.time.LocalDate.parse(values.get("closeDate"))
+                .atTime(23, 59)
+                .atZone(ZoneId.of("Europe/London"))
+                .toInstant();
+      } catch (java.time.format.DateTimeParseException e) {
+        errors.put("closeDate", "Enter the close date as year-month-day, for example 2027-03-31");
+      }
+    }
+    if (!errors.isEmpty()) {
+      Viewer.keepForm(request, "accommodation", errors, values);
+      response.sendRedirect(back);
+      return;
+    }
+    var personId = person.get().id();
+    if (extraTime != null) {
+      people.setExtraTime(who.personId(), admin, personId, extraTime);
+    }
+    quizzes.setOverride(who.personId(), quiz, personId, extraAttempts, closesAt, minutes);
+    Viewer.notice(request, "Accommodation saved for " + person.get().displayName() + ".");
+    response.sendRedirect(back);
+  }
+
+  private static Integer whole(String value, int min, int max) {
+    try {
+      int n = Integer.parseInt(value);
+      return n < min || n > max ? null : n;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** Reads the answers on the posted page. */
