@@ -228,7 +228,7 @@ class LearningRulesIT {
   }
 
   @Test
-  void theCataloguePageRunsAtMostThreeStatementsAndACoursePageAtMostFive() throws Exception {
+  void theCataloguePageRunsAtMostThreeStatementsAndACoursePageAtMostSix() throws Exception {
     // Load the pages once so that nothing lazy is counted.
     assertEquals(200, rendered("/courses"));
     assertEquals(200, rendered("/courses/MI-ML"));
@@ -243,7 +243,8 @@ class LearningRulesIT {
     var coursePage = preparedStatements();
 
     assertTrue(catalogue <= 3, "catalogue page ran " + catalogue + " SQL statements");
-    assertTrue(coursePage <= 5, "course page ran " + coursePage + " SQL statements");
+    // Five for the course and one for its quizzes (with their slots), whatever their number.
+    assertTrue(coursePage <= 6, "course page ran " + coursePage + " SQL statements");
     assertTrue(catalogue > 0, "statistics are counting");
   }
 

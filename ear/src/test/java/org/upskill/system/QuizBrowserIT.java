@@ -437,4 +437,53 @@ class QuizBrowserIT {
             learner.username());
     assertEquals(30L, minutes);
   }
+
+  @Test
+  void theImagingAssessmentShowsTheScoreOnlyAndItsLastAttemptCounts() throws Exception {
+    var learner =
+        KeycloakUsers.create("qbimg" + (System.currentTimeMillis() % 1_000_000), 1).get(0);
+    QuizApi.onTestServer().me(learner.token());
+    // Medical-imaging ML needs approval: given a place approved
+    var requested = HrApi.enrol(Tokens.forHrDemoClient(), learner.email(), "MI-ML");
+    var enrolment = org.upskill.system.support.Http.json(requested).getJsonNumber("id").longValue();
+    try (var connection = TestDatabase.connect();
+        var statement =
+            connection.prepareStatement(
+                "update enrolment set state = 'ENROLLED', enrolled_at = now(6) where id = ?")) {
+      statement.setLong(1, enrolment);
+      assertEquals(1, statement.executeUpdate());
+    }
+    browser.get(url("/courses/MI-ML"));
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    Browser.signInOnKeycloak(browser, learner.username());
+    wait.until(ExpectedConditions.urlContains("/courses/MI-ML"));
+    startFromCoursePage("MI-ML");
+    assertTrue(
+        browser.findElement(By.id("quiz-settings")).getText().contains("Your last attempt counts"));
+
+    // A right first attempt, then a wrong second one: the last one counts
+    for (var right : List.of(true, false)) {
+      browser.findElement(By.id("start-attempt")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attempt-form")));
+      assertNoSecretsOnPage();
+      answerQuestionsOnPage(right);
+      browser.findElement(By.id("finish")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit-attempt"))).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));
+      // Score only: no question, response, right answer or feedback
+      assertEquals(
+          right ? "You passed" : "You did not pass this time",
+          browser.findElement(By.id("result-title")).getText());
+      assertTrue(browser.findElements(By.className("upskill-review-question")).isEmpty());
+      assertFalse(browser.findElement(By.id("score-only")).getText().isBlank());
+      browser.findElement(By.id("back-to-quiz")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quiz-title")));
+    }
+    checkPage("12-score-only-quiz");
+    assertEquals("Not passed yet", browser.findElement(By.id("quiz-result")).getText());
+    assertEquals(
+        "You have used all 2 of your attempts.",
+        browser.findElement(By.id("cannot-start")).getText());
+  }
 }

@@ -78,7 +78,10 @@ public class Quizzes {
   /** The quizzes of a course, with the person's standing when {@code personId} is not null. */
   public List<QuizSummary> ofCourse(Long personId, long courseId) {
     var quizzes =
-        em.createQuery("select q from Quiz q where q.courseId = :course order by q.id", Quiz.class)
+        em.createQuery(
+                "select distinct q from Quiz q left join fetch q.slots where q.courseId = :course"
+                    + " order by q.id",
+                Quiz.class)
             .setParameter("course", courseId)
             .getResultList();
     if (quizzes.isEmpty()) {

@@ -27,7 +27,7 @@ public class AttemptResponse {
   @Column(nullable = false, updatable = false)
   private int slot;
 
-  @Column(nullable = false, columnDefinition = "TEXT")
+  @Column(nullable = false, length = 1_000_000)
   private String answer;
 
   @Column(name = "saved_at", nullable = false)

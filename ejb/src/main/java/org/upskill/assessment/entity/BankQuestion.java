@@ -40,7 +40,7 @@ public class BankQuestion {
   @Column(nullable = false, precision = 6, scale = 2)
   private BigDecimal points;
 
-  @Column(nullable = false, columnDefinition = "MEDIUMTEXT")
+  @Column(nullable = false, length = 1_000_000)
   private String definition;
 
   @Version private long version;

@@ -81,7 +81,7 @@ public class QuizAttempt {
 
   private Boolean passed;
 
-  @Column(nullable = false, updatable = false, columnDefinition = "MEDIUMTEXT")
+  @Column(nullable = false, updatable = false, length = 1_000_000)
   private String layout;
 
   protected QuizAttempt() {}
