@@ -194,7 +194,7 @@ for n in $SIZES; do run_one "$n" ""; done
     say "WildFly log during the runs ($LOG): $errors ERROR and $warnings WARN lines"
     printf '%s\n' "$new" | grep -E '^[0-9:,]+ (ERROR|WARN) ' |
       sed -E 's/^[0-9:,]+ (ERROR|WARN) +\[([^]]*)\] \([^)]*\) /\1 [\2] /' | cut -c1-200 |
-      sort | uniq -c | sort -rn | head -8 | sed 's/^/  /'
+      sort | uniq -c | sort -rn | head -8 | sed 's/^/  /' || true
   fi
   say "Whole run $((SECONDS - BEGAN)) s. Gatling's HTML reports: $TARGET/gatling/"
 } | tee "$RESULTS"

@@ -25,10 +25,10 @@ import org.upskill.platform.boundary.Refusal;
 /**
  * Studying: opening lessons, marking them complete, and completing the course.
  *
- * <p>A course is completed in the same transaction as the action that completes its last required
- * lesson: the enrolment becomes completed, a {@link CourseCompletion} records the time and the
- * course version, and a {@code course.completed} event is written to the outbox. There is no batch
- * job and no delay.
+ * <p>A course is completed in the same transaction as the action that completes the last thing it
+ * requires (its last required lesson, or passing its last required quiz): the enrolment becomes
+ * completed, a {@link CourseCompletion} records the time and the course version, and a {@code
+ * course.completed} event is written to the outbox. There is no batch job and no delay.
  */
 @Stateless
 public class Learning {

@@ -1,6 +1,8 @@
 package org.upskill.learning.boundary;
 
-/** How far a person is through the required lessons of a course. */
+/**
+ * How far a person is through what a course requires: its required lessons and required quizzes.
+ */
 public record Progress(int completed, int required) {
 
   public int percent() {
