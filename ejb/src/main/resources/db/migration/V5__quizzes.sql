@@ -117,17 +117,16 @@ CREATE INDEX ix_quiz_attempt_deadline ON quiz_attempt (is_open, deadline_at);
 CREATE INDEX ix_quiz_attempt_person ON quiz_attempt (person_id, quiz_id);
 
 -- The latest saved answer to one slot of an attempt, stamped with the time the server received it;
--- its mark once the attempt is graded.
+-- its mark once the attempt is graded. Keyed by (attempt, slot), so that a save's new rows are
+-- inserted in one JDBC batch.
 CREATE TABLE attempt_response (
-  id           BIGINT        NOT NULL AUTO_INCREMENT,
   attempt_id   BIGINT        NOT NULL,
   slot         INT           NOT NULL,
   answer       TEXT          NOT NULL,
   saved_at     DATETIME(6)   NOT NULL,
   fraction     DECIMAL(5,4),
   answered     BOOLEAN,
-  PRIMARY KEY (id),
-  CONSTRAINT uk_attempt_response UNIQUE (attempt_id, slot),
+  PRIMARY KEY (attempt_id, slot),
   CONSTRAINT fk_attempt_response_attempt FOREIGN KEY (attempt_id) REFERENCES quiz_attempt (id)
 );
 

@@ -58,7 +58,7 @@ public class QuizzesResource {
   @Operation(summary = "Start an attempt, or get the one in progress (its questions are frozen)")
   public Response start(@PathParam("id") long id) {
     var me = me();
-    var attempt = quizzes.attempt(me, quizzes.start(me, id));
+    var attempt = quizzes.startAndShow(me, id);
     return Response.status(Response.Status.CREATED)
         .header("Location", "/api/v1/attempts/" + attempt.id())
         .entity(attempt)

@@ -2,10 +2,10 @@ package org.upskill.assessment.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -14,16 +14,38 @@ import java.time.Instant;
  * received it, and its mark once the attempt is graded.
  */
 @Entity
+@IdClass(AttemptResponse.Key.class)
 @Table(name = "attempt_response")
 public class AttemptResponse {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+  /** The key: an attempt and a slot of it. */
+  public static class Key implements Serializable {
+    private long attemptId;
+    private int slot;
 
+    public Key() {}
+
+    public Key(long attemptId, int slot) {
+      this.attemptId = attemptId;
+      this.slot = slot;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && key.attemptId == attemptId && key.slot == slot;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(attemptId) * 31 + slot;
+    }
+  }
+
+  @Id
   @Column(name = "attempt_id", nullable = false, updatable = false)
   private long attemptId;
 
+  @Id
   @Column(nullable = false, updatable = false)
   private int slot;
 
@@ -47,9 +69,18 @@ public class AttemptResponse {
     this.savedAt = savedAt;
   }
 
-  public void replace(String answer, Instant savedAt) {
+  /**
+   * Keeps a newly received answer with the time it arrived; an unchanged answer keeps its time.
+   *
+   * @return whether the answer changed
+   */
+  public boolean replace(String answer, Instant savedAt) {
+    if (answer.equals(this.answer)) {
+      return false;
+    }
     this.answer = answer;
     this.savedAt = savedAt;
+    return true;
   }
 
   public void mark(BigDecimal fraction, boolean answered) {
