@@ -1,6 +1,5 @@
 package org.upskill.assessment.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -9,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.upskill.platform.control.Jsonp;
 
 /**
  * Answers as JSON (how responses are stored and how the API takes them), with limits that keep a
@@ -24,18 +24,18 @@ public final class AnswerJson {
   private AnswerJson() {}
 
   public static String write(Answer answer) {
-    var json = Json.createObjectBuilder();
+    var json = Jsonp.objectBuilder();
     if (!answer.choices().isEmpty()) {
-      json.add("choices", Json.createArrayBuilder(answer.choices().stream().sorted().toList()));
+      json.add("choices", Jsonp.arrayBuilder(answer.choices().stream().sorted().toList()));
     }
     if (answer.text() != null) {
       json.add("text", answer.text());
     }
     if (!answer.sequence().isEmpty()) {
-      json.add("sequence", Json.createArrayBuilder(answer.sequence()));
+      json.add("sequence", Jsonp.arrayBuilder(answer.sequence()));
     }
     if (!answer.matches().isEmpty()) {
-      var matches = Json.createObjectBuilder();
+      var matches = Jsonp.objectBuilder();
       answer.matches().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(e -> matches.add(e.getKey(), e.getValue()));
@@ -45,7 +45,7 @@ public final class AnswerJson {
   }
 
   public static Answer read(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsonp.reader(new StringReader(json))) {
       return read(reader.readObject());
     }
   }

@@ -1,6 +1,5 @@
 package org.upskill.assessment.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -16,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.upskill.platform.control.Jsonp;
 
 /**
  * A question as frozen into an attempt when it starts: the bank question's text and definition, and
@@ -354,7 +354,7 @@ public record FrozenQuestion(
   }
 
   static JsonObject parse(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsonp.reader(new StringReader(json))) {
       return reader.readObject();
     }
   }
@@ -362,13 +362,13 @@ public record FrozenQuestion(
   /** This frozen question as JSON, for the attempt's layout. */
   public JsonObject toJson() {
     var json =
-        Json.createObjectBuilder()
+        Jsonp.objectBuilder()
             .add("q", questionId)
             .add("type", type)
             .add("prompt", prompt)
             .add("points", points)
             .add("def", definition)
-            .add("order", Json.createArrayBuilder(order));
+            .add("order", Jsonp.arrayBuilder(order));
     if (feedback != null) {
       json.add("feedback", feedback);
     }

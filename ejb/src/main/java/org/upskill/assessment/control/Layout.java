@@ -1,10 +1,10 @@
 package org.upskill.assessment.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
+import org.upskill.platform.control.Jsonp;
 
 /** An attempt's frozen questions in order (slot 1 first), stored as one JSON array. */
 public record Layout(List<FrozenQuestion> questions) {
@@ -14,13 +14,13 @@ public record Layout(List<FrozenQuestion> questions) {
   }
 
   public String toJson() {
-    var array = Json.createArrayBuilder();
+    var array = Jsonp.arrayBuilder();
     questions.forEach(q -> array.add(q.toJson()));
     return array.build().toString();
   }
 
   public static Layout fromJson(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsonp.reader(new StringReader(json))) {
       return new Layout(
           reader.readArray().stream()
               .map(JsonValue::asJsonObject)

@@ -2,7 +2,6 @@ package org.upskill.enrolment.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +16,7 @@ import org.upskill.enrolment.entity.Enrolment;
 import org.upskill.enrolment.entity.EnrolmentState;
 import org.upskill.integration.boundary.Outbox;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.control.Jsonp;
 
 /**
  * Who is on which course: self-enrolment with capacity and a waitlist, requests that need approval,
@@ -346,7 +346,7 @@ public class Enrolments {
         type,
         "enrolment",
         String.valueOf(enrolment.getId()),
-        Json.createObjectBuilder()
+        Jsonp.objectBuilder()
             .add("enrolmentId", enrolment.getId())
             .add("personId", enrolment.getPersonId())
             .add("courseCode", course.getCode())

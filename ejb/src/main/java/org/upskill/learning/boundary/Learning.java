@@ -2,7 +2,6 @@ package org.upskill.learning.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +20,7 @@ import org.upskill.learning.entity.CourseCompletion;
 import org.upskill.learning.entity.LessonProgress;
 import org.upskill.people.entity.Person;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.control.Jsonp;
 
 /**
  * Studying: opening lessons, marking them complete, and completing the course.
@@ -204,7 +204,7 @@ public class Learning {
     em.flush();
     var person = em.find(Person.class, enrolment.getPersonId());
     var payload =
-        Json.createObjectBuilder()
+        Jsonp.objectBuilder()
             .add("completionId", completion.getId())
             .add("personId", person.getId())
             .add("personSubject", person.getSubject())

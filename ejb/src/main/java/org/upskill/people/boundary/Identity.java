@@ -1,6 +1,5 @@
 package org.upskill.people.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -10,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.upskill.platform.control.Jsonp;
 
 /**
  * What a verified Keycloak token says about its holder. The web and API layers read it from the
@@ -60,7 +60,7 @@ public record Identity(
       throw new IllegalArgumentException("Not a JSON Web Token");
     }
     var payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-    try (var reader = Json.createReader(new StringReader(payload))) {
+    try (var reader = Jsonp.reader(new StringReader(payload))) {
       return fromClaims(reader.readObject());
     }
   }

@@ -2,7 +2,6 @@ package org.upskill.web.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.Map;
 import org.upskill.assessment.boundary.Quizzes;
 import org.upskill.assessment.control.Answer;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.control.Jsonp;
 import org.upskill.web.security.SignedIn;
 
 /**
@@ -62,7 +62,7 @@ public class AttemptActions {
         response
             .getWriter()
             .write(
-                Json.createObjectBuilder()
+                Jsonp.objectBuilder()
                     .add("accepted", true)
                     .add("sequence", saved.sequence())
                     .add("savedAt", saved.savedAt().toString())
@@ -75,7 +75,7 @@ public class AttemptActions {
         response
             .getWriter()
             .write(
-                Json.createObjectBuilder()
+                Jsonp.objectBuilder()
                     .add("accepted", false)
                     .add("ended", true)
                     .add("review", base + "/review")
@@ -245,7 +245,7 @@ public class AttemptActions {
       throws IOException {
     response.setStatus(status);
     response.setContentType("application/json");
-    response.getWriter().write(Json.createObjectBuilder().add(key, message).build().toString());
+    response.getWriter().write(Jsonp.objectBuilder().add(key, message).build().toString());
   }
 
   private static int sequence(HttpServletRequest request) {
