@@ -75,8 +75,10 @@ public class People {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public long idOf(Identity identity) {
-    return findBySubject(identity.subject())
-        .map(Person::getId)
+    return em.createQuery("select p.id from Person p where p.subject = :subject", Long.class)
+        .setParameter("subject", identity.subject())
+        .getResultStream()
+        .findFirst()
         .orElseGet(() -> signIn(identity).id());
   }
 
