@@ -30,6 +30,11 @@ public final class KeycloakUsers {
 
   /** Creates {@code count} learners named {@code prefix-1…}; existing ones are kept. */
   public static List<Learner> create(String prefix, int count) {
+    return create(prefix, count, "learner");
+  }
+
+  /** Creates {@code count} people with these realm roles; existing ones are kept. */
+  public static List<Learner> create(String prefix, int count, String... roles) {
     var learners = new ArrayList<Learner>();
     var users = Json.createArrayBuilder();
     for (int i = 1; i <= count; i++) {
@@ -57,7 +62,7 @@ public final class KeycloakUsers {
                               .add("type", "password")
                               .add("value", name)
                               .add("temporary", false)))
-              .add("realmRoles", Json.createArrayBuilder().add("learner")));
+              .add("realmRoles", Json.createArrayBuilder(List.of(roles))));
     }
     var body =
         Json.createObjectBuilder().add("ifResourceExists", "SKIP").add("users", users).build();

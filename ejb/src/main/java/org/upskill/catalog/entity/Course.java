@@ -182,6 +182,35 @@ public class Course {
     this.renewalMonths = months;
   }
 
+  /** Changes what the course says about itself (the details a trainer edits). */
+  public void describe(
+      String title,
+      String summary,
+      Level level,
+      int durationMinutes,
+      Audience audience,
+      EnrolmentMode enrolmentMode,
+      Integer capacity,
+      Integer renewalMonths,
+      List<String> outcomes,
+      Instant now) {
+    this.title = title;
+    this.summary = summary;
+    this.level = level;
+    this.durationMinutes = durationMinutes;
+    this.audience = audience;
+    this.enrolmentMode = enrolmentMode;
+    limitPlaces(capacity);
+    renewEvery(renewalMonths);
+    setOutcomes(outcomes);
+    this.updatedAt = now;
+  }
+
+  /** The optimistic-lock version: a save based on an older one is a conflict. */
+  public long getVersion() {
+    return version;
+  }
+
   /** Makes the course visible to learners. */
   public void publish(Instant now) {
     this.status = CourseStatus.PUBLISHED;

@@ -24,6 +24,7 @@ public class ActionServlet extends HttpServlet {
   @Inject Enrolments enrolments;
   @Inject Learning learning;
   @Inject AttemptActions attempts;
+  @Inject AuthoringActions authoring;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -47,6 +48,9 @@ public class ActionServlet extends HttpServlet {
         case "/attempt" -> attempts.save(request, response, signedIn);
         case "/attempt-submit" -> attempts.submit(request, response, signedIn);
         case "/accommodation" -> attempts.accommodate(request, response, signedIn);
+        case "/course-create" -> authoring.create(request, response, signedIn);
+        case "/course-update" -> authoring.update(request, response, signedIn);
+        case "/course-owner" -> authoring.addOwner(request, response, signedIn);
         default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }
     } catch (Refusal refusal) {

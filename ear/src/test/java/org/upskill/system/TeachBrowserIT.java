@@ -1,0 +1,228 @@
+package org.upskill.system;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.upskill.system.support.Browser;
+import org.upskill.system.support.Http;
+import org.upskill.system.support.KeycloakUsers;
+import org.upskill.system.support.QuizApi;
+import org.upskill.system.support.TestDatabase;
+import org.upskill.system.support.TestEnvironment;
+
+/**
+ * Authoring, first part (issue 5): a trainer creates a draft course (bad input first), learners
+ * cannot see it, another trainer can neither open nor change it (by address or a tampered form)
+ * until added as a co-owner, and a save over someone else's newer save shows both versions and
+ * loses nothing. axe-core on every page.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TeachBrowserIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
+  }
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  static String url(String path) {
+    return TestEnvironment.baseUrl() + path;
+  }
+
+  void signIn(String username, String path) {
+    // Whoever was signed in signs out of Upskill and Keycloak first
+    browser.get(url("/signout"));
+    browser.manage().deleteAllCookies();
+    browser.get(url(path));
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    Browser.signInOnKeycloak(browser, username);
+    wait.until(ExpectedConditions.urlContains(path));
+  }
+
+  void checkPage(String name) {
+    Browser.screenshot(browser, "teach-" + name);
+    assertEquals("", Browser.accessibilityViolations(browser), name + " accessibility");
+  }
+
+  void type(String id, String text) {
+    var field = browser.findElement(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  @Test
+  void aTrainerCreatesADraftThatOnlyOwnersCanSeeOrChange() throws Exception {
+    var code = "T" + (System.currentTimeMillis() % 1_000_000_000L);
+    var other =
+        KeycloakUsers.create(
+                "tt" + (System.currentTimeMillis() % 1_000_000), 1, "trainer", "learner")
+            .get(0);
+    assertEquals(200, QuizApi.onTestServer().me(other.token()).statusCode());
+
+    // The trainer opens Teach and creates a course, first with mistakes
+    signIn("trainer", "/teach");
+    checkPage("01-courses-you-teach");
+    browser.findElement(By.id("create-course")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("course-form")));
+    type("title", "Explainable AI for radiologists");
+    type("durationMinutes", "ninety");
+    browser.findElement(By.id("save-course")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    var summary = browser.findElement(By.id("error-summary")).getText();
+    assertAll(
+        () -> assertTrue(summary.contains("Enter a course code"), summary),
+        () -> assertTrue(summary.contains("Enter a summary"), summary),
+        () -> assertTrue(summary.contains("number of minutes"), summary),
+        () -> assertTrue(browser.getTitle().startsWith("Error:"), browser.getTitle()),
+        () ->
+            assertEquals(
+                "Explainable AI for radiologists",
+                browser.findElement(By.id("title")).getDomProperty("value"),
+                "what was typed is kept"));
+    checkPage("02-create-with-errors");
+
+    type("code", code);
+    type("summary", "Reading saliency maps critically.");
+    type("outcomes", "Explain what a saliency map shows\nSpot a misleading explanation");
+    browser.findElement(By.cssSelector("label[for='level-1']")).click();
+    type("durationMinutes", "90");
+    browser.findElement(By.cssSelector("label[for='audience-2']")).click();
+    browser.findElement(By.cssSelector("label[for='enrolmentMode-0']")).click();
+    browser.findElement(By.id("save-course")).click();
+    wait.until(ExpectedConditions.urlContains("/teach/" + code));
+    assertEquals("Draft", browser.findElement(By.id("course-status")).getText());
+    assertTrue(
+        browser.findElement(By.id("owners")).getText().contains("Aisha"), "the creator owns it");
+    checkPage("03-draft");
+
+    // Learners never see a draft
+    assertEquals(404, Http.get(url("/courses/" + code)).statusCode());
+    assertFalse(Http.get(url("/courses?q=saliency")).body().contains(code));
+
+    // Another trainer can neither open it nor change it with a tampered form
+    signIn(other.username(), "/teach");
+    assertFalse(browser.getPageSource().contains(code), "not in their list");
+    browser.get(url("/teach/" + code));
+    assertTrue(browser.getTitle().startsWith("You cannot do this"), browser.getTitle());
+    browser.get(url("/teach/new"));
+    var status =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "const form = new FormData(document.getElementById('course-form'));"
+                    + "form.set('course', arguments[0]); form.set('version', '0');"
+                    + "form.set('title', 'Hijacked'); form.set('summary', 'x');"
+                    + "form.set('level', 'ADVANCED'); form.set('durationMinutes', '5');"
+                    + "form.set('audience', 'TECH'); form.set('enrolmentMode', 'SELF');"
+                    + "fetch(document.getElementById('course-form').action.replace('course-create',"
+                    + " 'course-update'), {method: 'POST', body: new URLSearchParams(form),"
+                    + " redirect: 'manual'}).then(r => done(r.status));",
+                code);
+    assertEquals(403L, status);
+    assertEquals(
+        "Explainable AI for radiologists",
+        TestDatabase.text("select title from course where code = ?", code));
+
+    // Until the owner adds them as a co-owner
+    signIn("trainer", "/teach/" + code);
+    type("owner", other.email());
+    browser.findElement(By.id("add-owner")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("owners"), "Test"));
+    signIn(other.username(), "/teach/" + code);
+    assertEquals("Course details", browser.findElement(By.id("edit-title")).getText());
+  }
+
+  @Test
+  void aSaveOverSomeoneElsesNewerSaveShowsBothAndLosesNothing() throws Exception {
+    var code = "C" + (System.currentTimeMillis() % 1_000_000_000L);
+    signIn("trainer", "/teach/new");
+    type("code", code);
+    type("title", "Clinical NLP basics");
+    type("summary", "Text mining of clinic letters.");
+    browser.findElement(By.cssSelector("label[for='level-0']")).click();
+    type("durationMinutes", "60");
+    browser.findElement(By.cssSelector("label[for='audience-0']")).click();
+    browser.findElement(By.cssSelector("label[for='enrolmentMode-0']")).click();
+    browser.findElement(By.id("save-course")).click();
+    wait.until(ExpectedConditions.urlContains("/teach/" + code));
+
+    // While the trainer edits, someone else saves a new title
+    try (var connection = TestDatabase.connect();
+        var statement =
+            connection.prepareStatement(
+                "update course set title = 'Clinical NLP: the basics', version = version + 1"
+                    + " where code = ?")) {
+      statement.setString(1, code);
+      assertEquals(1, statement.executeUpdate());
+    }
+    type("summary", "Text mining of clinic letters, safely.");
+    browser.findElement(By.id("save-course")).click();
+
+    // The conflict is explained, both versions are shown, and the trainer's text is still there
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conflict")));
+    assertAll(
+        () ->
+            assertTrue(
+                browser
+                    .findElement(By.id("compare-title"))
+                    .getText()
+                    .contains("Clinical NLP: the basics")),
+        () ->
+            assertTrue(browser.findElement(By.id("compare-summary")).getText().contains("safely")),
+        () ->
+            assertEquals(
+                "Text mining of clinic letters, safely.",
+                browser.findElement(By.id("summary")).getDomProperty("value")));
+    checkPage("04-conflict");
+    assertEquals(
+        "Text mining of clinic letters.",
+        TestDatabase.text("select summary from course where code = ?", code),
+        "nothing was overwritten");
+
+    // Saving again, now knowingly, stores the trainer's version
+    browser.findElement(By.id("save-course")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+    assertEquals(
+        "Text mining of clinic letters, safely.",
+        TestDatabase.text("select summary from course where code = ?", code));
+  }
+
+  @Test
+  void learnersCannotReachTeaching() {
+    signIn("tech", "/my-learning");
+    assertTrue(browser.findElements(By.id("nav-teach")).isEmpty(), "no Teach in the menu");
+    browser.get(url("/teach"));
+    assertTrue(browser.getTitle().startsWith("You cannot do this"), browser.getTitle());
+  }
+}

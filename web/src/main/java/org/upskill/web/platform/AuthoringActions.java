@@ -1,0 +1,134 @@
+package org.upskill.web.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.upskill.catalog.boundary.CourseAuthoring;
+import org.upskill.catalog.boundary.CourseAuthoring.EditConflict;
+import org.upskill.people.boundary.People;
+import org.upskill.platform.boundary.Refusal;
+import org.upskill.web.security.SignedIn;
+import org.upskill.web.teach.CourseEditPage;
+import org.upskill.web.teach.CourseForm;
+
+/**
+ * The authoring forms' targets: create a course, save its details, add a co-owner. Each checks the
+ * role here and ownership in the boundary; bad input comes back with an error summary and what was
+ * typed; a save over someone else's newer save comes back showing both.
+ */
+@ApplicationScoped
+public class AuthoringActions {
+
+  @Inject CourseAuthoring authoring;
+  @Inject People people;
+  @Inject Validator validator;
+
+  void create(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var author = author(who);
+    var form = CourseForm.from(request);
+    var errors = form.errors(validator);
+    var back = request.getContextPath() + "/teach/new";
+    if (!errors.isEmpty()) {
+      Viewer.keepForm(request, CourseEditPage.FORM, errors, form.values());
+      response.sendRedirect(back);
+      return;
+    }
+    String code;
+    try {
+      code = authoring.create(author, form.draft());
+    } catch (Refusal refusal) {
+      if (refusal.reason() != Refusal.Reason.CONFLICT) {
+        throw refusal;
+      }
+      Viewer.keepForm(
+          request, CourseEditPage.FORM, Map.of("code", refusal.getMessage()), form.values());
+      response.sendRedirect(back);
+      return;
+    }
+    Viewer.notice(request, "Course " + code + " created as a draft. Learners cannot see it yet.");
+    response.sendRedirect(request.getContextPath() + "/teach/" + code);
+  }
+
+  void update(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var author = author(who);
+    var code = code(request.getParameter("course"));
+    var back = request.getContextPath() + "/teach/" + code;
+    var form = CourseForm.from(request).forCourse(code);
+    var values = new LinkedHashMap<>(form.values());
+    long version;
+    try {
+      version = Long.parseLong(request.getParameter("version"));
+    } catch (NumberFormatException e) {
+      throw Refusal.notFound("This form is not one of ours: reload the course and try again.");
+    }
+    values.put("version", String.valueOf(version));
+    var errors = form.errors(validator);
+    if (!errors.isEmpty()) {
+      Viewer.keepForm(request, CourseEditPage.FORM, errors, values);
+      response.sendRedirect(back);
+      return;
+    }
+    try {
+      authoring.update(author, code, form.draft(), version);
+    } catch (EditConflict conflict) {
+      // Keep what this trainer typed, based now on the newer version, and show the saved one.
+      values.put("version", String.valueOf(conflict.current().version()));
+      Viewer.keepForm(
+          request, CourseEditPage.FORM, Map.of("conflict", conflict.getMessage()), values);
+      request
+          .getSession()
+          .setAttribute(CourseEditPage.THEIRS, CourseForm.valuesOf(conflict.current().details()));
+      response.sendRedirect(back);
+      return;
+    }
+    Viewer.notice(request, "Course details saved.");
+    response.sendRedirect(back);
+  }
+
+  void addOwner(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var author = author(who);
+    var code = code(request.getParameter("course"));
+    var back = request.getContextPath() + "/teach/" + code;
+    var typed = request.getParameter("owner") == null ? "" : request.getParameter("owner").strip();
+    var person = people.find(typed);
+    if (person.isEmpty()) {
+      Viewer.keepForm(
+          request,
+          "course-owner",
+          Map.of(
+              "owner",
+              typed.isEmpty()
+                  ? "Enter the co-owner's username, email address or staff number"
+                  : "There is nobody with that username, email address or staff number who has"
+                      + " signed in"),
+          Map.of("owner", typed));
+      response.sendRedirect(back);
+      return;
+    }
+    var name = authoring.addOwner(author, code, person.get().id());
+    Viewer.notice(request, name + " can now edit this course.");
+    response.sendRedirect(back);
+  }
+
+  private static CourseAuthoring.Author author(SignedIn who) {
+    if (!(who.hasRole("trainer") || who.hasRole("admin"))) {
+      throw Refusal.forbidden("Only trainers and admins write courses.");
+    }
+    return new CourseAuthoring.Author(who.personId(), who.hasRole("admin"));
+  }
+
+  private static String code(String code) {
+    if (code == null || !code.matches("[A-Za-z0-9-]{1,20}")) {
+      throw Refusal.notFound("There is no such course.");
+    }
+    return code;
+  }
+}
