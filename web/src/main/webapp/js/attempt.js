@@ -30,6 +30,10 @@ export function enhanceAttempt(form) {
       } else if (json.ended) {
         say('This attempt has ended. Your answers saved before the deadline are kept.');
         window.location.assign(json.review);
+      } else if (response.status === 409) {
+        // Out of date (saved from another tab): stop autosaving; the message says what to do.
+        window.clearInterval(autosave);
+        say(json.message);
       } else {
         dirty = true;
         say(json.message || 'Your answers could not be saved just now. They will be saved when you move on.');
@@ -43,7 +47,7 @@ export function enhanceAttempt(form) {
 
   form.addEventListener('input', () => { dirty = true; });
   form.addEventListener('change', () => { dirty = true; });
-  window.setInterval(save, AUTOSAVE_MS);
+  const autosave = window.setInterval(save, AUTOSAVE_MS);
 
   // A page change must carry the sequence number of the last autosave: wait for one in flight.
   form.addEventListener('submit', (event) => {
