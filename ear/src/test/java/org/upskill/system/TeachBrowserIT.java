@@ -154,6 +154,10 @@ class TeachBrowserIT {
         "Explainable AI for radiologists",
         TestDatabase.text("select title from course where code = ?", code));
 
+    // Nor set accommodations on a course they do not own
+    browser.get(url("/courses/PY-CLIN/quizzes/" + QuizApi.quizOf("PY-CLIN") + "/overrides"));
+    assertTrue(browser.getTitle().startsWith("You cannot do this"), browser.getTitle());
+
     // Until the owner adds them as a co-owner
     signIn("trainer", "/teach/" + code);
     type("owner", other.email());

@@ -162,6 +162,16 @@ public class CourseAuthoring {
     return person.getDisplayName();
   }
 
+  /** Whether this author may change the course (owner, co-owner or admin); false if unknown. */
+  public boolean mayEdit(Author author, String code) {
+    try {
+      editableCourse(author, code);
+      return true;
+    } catch (Refusal refusal) {
+      return false;
+    }
+  }
+
   private Course editableCourse(Author author, String code) {
     var course =
         em.createNamedQuery(Course.BY_CODE, Course.class)

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.upskill.assessment.boundary.QuizSummary;
 import org.upskill.assessment.boundary.Quizzes;
+import org.upskill.catalog.boundary.CourseAuthoring;
 import org.upskill.catalog.boundary.CourseCatalog;
 import org.upskill.catalog.boundary.CourseDetail;
 import org.upskill.enrolment.boundary.EnrolmentStatus;
@@ -29,6 +30,7 @@ public class CoursePage {
   @Inject Enrolments enrolments;
   @Inject Learning learning;
   @Inject Quizzes quizzes;
+  @Inject CourseAuthoring authoring;
   @Inject Viewer viewer;
   @Inject HttpServletRequest request;
 
@@ -59,6 +61,15 @@ public class CoursePage {
       }
     }
     quizList = quizzes.ofCourse(status.canStudy() ? personId : null, course.id());
+  }
+
+  /** Whether the viewer may set accommodations on this course's quizzes. */
+  public boolean isMayAccommodate() {
+    if (viewer.hasRole("manager") || viewer.hasRole("admin")) {
+      return true;
+    }
+    return viewer.hasRole("trainer")
+        && authoring.mayEdit(new CourseAuthoring.Author(viewer.personId(), false), course.code());
   }
 
   /** The course's quizzes, with the viewer's standing when they are on the course. */

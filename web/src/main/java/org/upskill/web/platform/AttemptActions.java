@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.upskill.assessment.boundary.Quizzes;
 import org.upskill.assessment.control.Answer;
+import org.upskill.catalog.boundary.CourseAuthoring;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.Jsonp;
 import org.upskill.web.security.SignedIn;
@@ -32,6 +33,7 @@ public class AttemptActions {
 
   @Inject Quizzes quizzes;
   @Inject org.upskill.people.boundary.People people;
+  @Inject CourseAuthoring authoring;
 
   void start(HttpServletRequest request, HttpServletResponse response, SignedIn who)
       throws IOException {
@@ -124,6 +126,9 @@ public class AttemptActions {
     }
     var quiz = id(request.getParameter("quiz"), "There is no such quiz.");
     var course = quizzes.courseCodeOf(quiz);
+    if (!manager && !authoring.mayEdit(new CourseAuthoring.Author(who.personId(), admin), course)) {
+      throw Refusal.forbidden("Only the course's owners, managers and admins set accommodations.");
+    }
     var back = request.getContextPath() + "/courses/" + course + "/quizzes/" + quiz + "/overrides";
     Map<String, String> values = new java.util.LinkedHashMap<>();
     for (var field : List.of("person", "extraTime", "extraMinutes", "extraAttempts", "closeDate")) {
@@ -173,7 +178,14 @@ public class AttemptActions {
     }
     var personId = person.get().id();
     if (extraTime != null) {
-      people.setExtraTime(who.personId(), admin, personId, extraTime);
+      try {
+        people.setExtraTime(who.personId(), admin, personId, extraTime);
+      } catch (Refusal refusal) {
+        Viewer.keepForm(
+            request, "accommodation", Map.of("extraTime", refusal.getMessage()), values);
+        response.sendRedirect(back);
+        return;
+      }
     }
     quizzes.setOverride(who.personId(), quiz, personId, extraAttempts, closesAt, minutes);
     Viewer.notice(request, "Accommodation saved for " + person.get().displayName() + ".");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.upskill.assessment.boundary.OverrideView;
 import org.upskill.assessment.boundary.QuizSummary;
 import org.upskill.assessment.boundary.Quizzes;
+import org.upskill.catalog.boundary.CourseAuthoring;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.web.platform.PrettyUrlFilter;
 import org.upskill.web.platform.Viewer;
@@ -25,6 +26,7 @@ public class OverridesPage {
   public static final String FORM = "accommodation";
 
   @Inject Quizzes quizzes;
+  @Inject CourseAuthoring authoring;
   @Inject Viewer viewer;
   @Inject HttpServletRequest request;
 
@@ -47,6 +49,12 @@ public class OverridesPage {
     try {
       if (!quizzes.courseCodeOf(id).equals(code)) {
         viewer.refuse(404, "There is no such quiz on " + code + ".");
+        return;
+      }
+      if (!viewer.hasRole("manager")
+          && !authoring.mayEdit(
+              new CourseAuthoring.Author(viewer.personId(), viewer.hasRole("admin")), code)) {
+        viewer.refuse(403, "Only the course's owners, managers and admins set accommodations.");
         return;
       }
       quiz = quizzes.summary(id);
