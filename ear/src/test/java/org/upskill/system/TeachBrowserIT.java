@@ -229,4 +229,64 @@ class TeachBrowserIT {
     browser.get(url("/teach"));
     assertTrue(browser.getTitle().startsWith("You cannot do this"), browser.getTitle());
   }
+
+  @Test
+  void aTrainerAddsMovesRenamesAndRemovesModulesOfADraft() throws Exception {
+    var code = "M" + (System.currentTimeMillis() % 1_000_000_000L);
+    signIn("trainer", "/teach/new");
+    type("code", code);
+    type("title", "Imaging data pipelines");
+    type("summary", "From PACS to training sets.");
+    browser.findElement(By.cssSelector("label[for='level-0']")).click();
+    type("durationMinutes", "45");
+    browser.findElement(By.cssSelector("label[for='audience-1']")).click();
+    browser.findElement(By.cssSelector("label[for='enrolmentMode-0']")).click();
+    browser.findElement(By.id("save-course")).click();
+    wait.until(ExpectedConditions.urlContains("/teach/" + code));
+    browser.findElement(By.id("modules-link")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-modules")));
+
+    // A module without a title is refused with the error summary
+    browser.findElement(By.id("add-module")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    assertTrue(browser.findElement(By.id("error-summary")).getText().contains("Enter a title"));
+    checkPage("05-modules-error");
+
+    for (var title : java.util.List.of("DICOM basics", "De-identification", "Labelling")) {
+      type("title", title);
+      browser.findElement(By.id("add-module")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+    }
+    checkPage("06-modules");
+
+    // Move the second up, rename the first, remove the last after confirming
+    browser.findElement(By.id("up-2")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("module-title-1"), "De-identification"));
+    assertEquals("DICOM basics", browser.findElement(By.id("module-title-2")).getText());
+    browser.findElement(By.id("rename-1")).click();
+    type("title", "De-identifying images");
+    browser.findElement(By.id("save-module")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("module-title-1"), "De-identifying images"));
+    browser.findElement(By.id("remove-3")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-title")));
+    assertTrue(browser.findElement(By.id("confirm-title")).getText().contains("Labelling"));
+    checkPage("07-remove-confirmation");
+    browser.findElement(By.id("keep-module")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("module-3")));
+    browser.findElement(By.id("remove-3")).click();
+    browser.findElement(By.id("confirm-remove")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+    assertTrue(browser.findElements(By.id("module-3")).isEmpty(), "the third module is gone");
+    assertEquals(
+        2L,
+        TestDatabase.number(
+            "select count(*) from course_module m join course c on c.id = m.course_id"
+                + " where c.code = ?",
+            code));
+
+    // A published course's modules do not change here
+    browser.get(url("/teach/PY-CLIN/modules"));
+    assertTrue(
+        browser.getTitle().startsWith("You cannot do this"), "the trainer does not own PY-CLIN");
+  }
 }

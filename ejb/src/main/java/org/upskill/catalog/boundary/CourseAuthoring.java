@@ -162,6 +162,105 @@ public class CourseAuthoring {
     return person.getDisplayName();
   }
 
+  /** A module as listed for its course's authors. */
+  public record ModuleLine(int position, String title, String summary, int lessons) {}
+
+  /** The course's modules in order. */
+  public List<ModuleLine> modules(Author author, String code) {
+    return modulesOf(editableCourse(author, code)).stream()
+        .map(
+            m ->
+                new ModuleLine(
+                    m.getPosition(), m.getTitle(), m.getSummary(), m.getLessons().size()))
+        .toList();
+  }
+
+  /** Adds a module at the end of a draft course. */
+  public void addModule(Author author, String code, String title, String summary) {
+    var course = draftCourse(author, code);
+    course.addModule(title, summary);
+    em.flush();
+  }
+
+  /** Renames module {@code position} of a draft course. */
+  public void renameModule(Author author, String code, int position, String title, String summary) {
+    module(draftCourse(author, code), position).rename(title, summary);
+  }
+
+  /** Swaps module {@code position} with the one before ({@code up}) or after it. */
+  public void moveModule(Author author, String code, int position, boolean up) {
+    var course = draftCourse(author, code);
+    var modules = modulesOf(course);
+    var other = up ? position - 1 : position + 1;
+    if (other < 1 || other > modules.size()) {
+      return; // already first or last
+    }
+    var moving = module(course, position);
+    var swapped = module(course, other);
+    // Positions are unique per course: park one module while the other takes its place.
+    moving.moveTo(-position);
+    em.flush();
+    swapped.moveTo(position);
+    em.flush();
+    moving.moveTo(other);
+    em.flush();
+  }
+
+  /**
+   * Removes module {@code position} of a draft course, with its lessons, and closes the gap.
+   *
+   * @return the removed module's title
+   * @throws Refusal 409 when a quiz belongs to the module
+   */
+  public String removeModule(Author author, String code, int position) {
+    var course = draftCourse(author, code);
+    var module = module(course, position);
+    var quizzes =
+        em.createQuery("select count(q) from Quiz q where q.moduleId = :module", Long.class)
+            .setParameter("module", module.getId())
+            .getSingleResult();
+    if (quizzes > 0) {
+      throw Refusal.conflict("Module " + position + " has a quiz: remove the quiz first.");
+    }
+    var title = module.getTitle();
+    course.removeModule(module);
+    em.flush();
+    for (var later : modulesOf(course)) {
+      if (later.getPosition() > position) {
+        later.moveTo(later.getPosition() - 1);
+        em.flush();
+      }
+    }
+    return title;
+  }
+
+  private List<org.upskill.catalog.entity.CourseModule> modulesOf(Course course) {
+    return em.createQuery(
+            "select m from CourseModule m where m.course.id = :course order by m.position",
+            org.upskill.catalog.entity.CourseModule.class)
+        .setParameter("course", course.getId())
+        .getResultList();
+  }
+
+  private org.upskill.catalog.entity.CourseModule module(Course course, int position) {
+    return modulesOf(course).stream()
+        .filter(m -> m.getPosition() == position)
+        .findFirst()
+        .orElseThrow(() -> Refusal.notFound(course.getCode() + " has no module " + position + "."));
+  }
+
+  /** A course whose content may change here: a draft (published courses change by versions). */
+  private Course draftCourse(Author author, String code) {
+    var course = editableCourse(author, code);
+    if (course.getStatus() != org.upskill.catalog.entity.CourseStatus.DRAFT) {
+      throw Refusal.conflict(
+          code
+              + " is published: its modules and lessons change through a new version, which"
+              + " is not possible yet.");
+    }
+    return course;
+  }
+
   /** Whether this author may change the course (owner, co-owner or admin); false if unknown. */
   public boolean mayEdit(Author author, String code) {
     try {

@@ -152,6 +152,11 @@ public class Course {
     return module;
   }
 
+  /** Removes a module (and its lessons); the caller renumbers the modules after it. */
+  public void removeModule(CourseModule module) {
+    modules.remove(module);
+  }
+
   public void setOutcomes(List<String> outcomes) {
     this.outcomes.clear();
     this.outcomes.addAll(outcomes);

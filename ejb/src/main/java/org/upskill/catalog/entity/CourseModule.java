@@ -57,6 +57,17 @@ public class CourseModule {
     return lesson;
   }
 
+  /** Gives the module a new place in its course (the caller keeps positions unique). */
+  public void moveTo(int position) {
+    this.position = position;
+  }
+
+  /** Changes the module's title and summary. */
+  public void rename(String title, String summary) {
+    this.title = title;
+    this.summary = summary;
+  }
+
   public Long getId() {
     return id;
   }

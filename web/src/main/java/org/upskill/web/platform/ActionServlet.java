@@ -51,6 +51,10 @@ public class ActionServlet extends HttpServlet {
         case "/course-create" -> authoring.create(request, response, signedIn);
         case "/course-update" -> authoring.update(request, response, signedIn);
         case "/course-owner" -> authoring.addOwner(request, response, signedIn);
+        case "/module-add" -> authoring.addModule(request, response, signedIn);
+        case "/module-rename" -> authoring.renameModule(request, response, signedIn);
+        case "/module-move" -> authoring.moveModule(request, response, signedIn);
+        case "/module-remove" -> authoring.removeModule(request, response, signedIn);
         default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }
     } catch (Refusal refusal) {

@@ -118,6 +118,79 @@ public class AuthoringActions {
     response.sendRedirect(back);
   }
 
+  void addModule(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var code = code(request.getParameter("course"));
+    var back = request.getContextPath() + "/teach/" + code + "/modules";
+    var module = moduleForm(request);
+    if (module == null) {
+      response.sendRedirect(back);
+      return;
+    }
+    authoring.addModule(author(who), code, module[0], module[1]);
+    Viewer.notice(request, "Module “" + module[0] + "” added.");
+    response.sendRedirect(back);
+  }
+
+  void renameModule(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var code = code(request.getParameter("course"));
+    var position = position(request);
+    var module = moduleForm(request);
+    if (module == null) {
+      response.sendRedirect(request.getContextPath() + "/teach/" + code + "/modules/" + position);
+      return;
+    }
+    authoring.renameModule(author(who), code, position, module[0], module[1]);
+    Viewer.notice(request, "Module " + position + " renamed.");
+    response.sendRedirect(request.getContextPath() + "/teach/" + code + "/modules");
+  }
+
+  void moveModule(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var code = code(request.getParameter("course"));
+    authoring.moveModule(
+        author(who), code, position(request), "up".equals(request.getParameter("direction")));
+    response.sendRedirect(request.getContextPath() + "/teach/" + code + "/modules");
+  }
+
+  void removeModule(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var code = code(request.getParameter("course"));
+    var title = authoring.removeModule(author(who), code, position(request));
+    Viewer.notice(request, "Module “" + title + "” removed.");
+    response.sendRedirect(request.getContextPath() + "/teach/" + code + "/modules");
+  }
+
+  /** The module form's title and summary, or {@code null} after keeping its errors. */
+  private static String[] moduleForm(HttpServletRequest request) {
+    var title = request.getParameter("title") == null ? "" : request.getParameter("title").strip();
+    var summary =
+        request.getParameter("summary") == null ? "" : request.getParameter("summary").strip();
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (title.isEmpty()) {
+      errors.put("title", "Enter a title for the module");
+    } else if (title.length() > 200) {
+      errors.put("title", "A module title is 200 characters or fewer");
+    }
+    if (summary.length() > 1000) {
+      errors.put("summary", "A module summary is 1000 characters or fewer");
+    }
+    if (!errors.isEmpty()) {
+      Viewer.keepForm(request, "module", errors, Map.of("title", title, "summary", summary));
+      return null;
+    }
+    return new String[] {title, summary.isEmpty() ? null : summary};
+  }
+
+  private static int position(HttpServletRequest request) {
+    try {
+      return Integer.parseInt(request.getParameter("module"));
+    } catch (NumberFormatException e) {
+      throw Refusal.notFound("There is no such module.");
+    }
+  }
+
   private static CourseAuthoring.Author author(SignedIn who) {
     if (!(who.hasRole("trainer") || who.hasRole("admin"))) {
       throw Refusal.forbidden("Only trainers and admins write courses.");

@@ -52,6 +52,16 @@ public class PrettyUrlFilter extends HttpFilter {
           new Route(Pattern.compile("/teach/?"), "/teach.xhtml", "GET"),
           new Route(Pattern.compile("/teach/new"), "/course-edit.xhtml", "GET"),
           new Route(Pattern.compile("/teach/([A-Za-z0-9-]{1,20})"), "/course-edit.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/modules"), "/modules.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/modules/(\\d{1,3})"),
+              "/module-edit.xhtml",
+              "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/modules/(\\d{1,3})/remove"),
+              "/module-remove.xhtml",
+              "GET"),
           new Route(Pattern.compile("/pathways/?"), "/pathways.xhtml", "GET"),
           new Route(Pattern.compile("/pathways/([a-z0-9-]{1,50})"), "/pathway.xhtml", "GET"),
           new Route(Pattern.compile("/my-learning"), "/my-learning.xhtml", "GET"),
