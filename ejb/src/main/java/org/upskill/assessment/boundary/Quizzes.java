@@ -40,10 +40,11 @@ import org.upskill.assessment.entity.QuizAttempt.SubmittedBy;
 import org.upskill.assessment.entity.QuizGrade;
 import org.upskill.assessment.entity.QuizOverride;
 import org.upskill.assessment.entity.ReviewOption;
+import org.upskill.catalog.boundary.CourseAuthoring;
 import org.upskill.catalog.entity.Course;
 import org.upskill.enrolment.entity.Enrolment;
-import org.upskill.enrolment.entity.EnrolmentState;
 import org.upskill.learning.boundary.Learning;
+import org.upskill.people.boundary.People;
 import org.upskill.people.entity.Person;
 import org.upskill.platform.boundary.Refusal;
 
@@ -65,13 +66,13 @@ public class Quizzes {
 
   @PersistenceContext EntityManager em;
   @Inject Learning learning;
+  @Inject People people;
+  @Inject CourseAuthoring authoring;
 
   Clock clock = Clock.systemUTC();
   private final Random random = new SecureRandom();
 
   private static final String NO_SUCH_ATTEMPT = "There is no such attempt.";
-  private static final List<EnrolmentState> STUDYING =
-      List.of(EnrolmentState.ENROLLED, EnrolmentState.COMPLETED);
 
   // ---------------------------------------------------------------- listing and overview
 
@@ -141,7 +142,7 @@ public class Quizzes {
     var course = course(quiz);
     requireStudying(personId, course);
     var now = Instant.now(clock);
-    var person = em.find(Person.class, personId);
+    var extraTime = extraTimePercent(personId);
     var override = override(quizId, personId);
     var attempts = attemptsOf(personId, quizId);
     for (var attempt : attempts) {
@@ -166,8 +167,8 @@ public class Quizzes {
         quiz.getIntro(),
         questionCount(quiz),
         quiz.getTimeLimit(),
-        Timing.personalLimit(quiz.getTimeLimit(), person.getExtraTimePercent(), extraMinutes),
-        quiz.getTimeLimit() == null ? 0 : person.getExtraTimePercent(),
+        Timing.personalLimit(quiz.getTimeLimit(), extraTime, extraMinutes),
+        quiz.getTimeLimit() == null ? 0 : extraTime,
         quiz.getTimeLimit() == null ? 0 : extraMinutes,
         quiz.getMaxAttempts() == null ? 0 : extraAttempts,
         override.map(o -> o.getClosesAt() != null).orElse(false),
@@ -391,15 +392,15 @@ public class Quizzes {
     var attempt = ownAttempt(personId, attemptId, true);
     var now = Instant.now(clock);
     if (!attempt.isInProgress()) {
-      return new SaveResult(false, attempt.getSequence(), null, true);
+      return new SaveResult(false, attempt.getSequence(), null);
     }
     if (attempt.isOverdue(now, grace())) {
       close(attempt, em.find(Quiz.class, attempt.getQuizId()), now);
-      return new SaveResult(false, attempt.getSequence(), null, true);
+      return new SaveResult(false, attempt.getSequence(), null);
     }
     requireCurrent(attempt, sequence);
     store(attempt, answers, now);
-    return new SaveResult(true, attempt.advance(), now, false);
+    return new SaveResult(true, attempt.advance(), now);
   }
 
   /**
@@ -534,37 +535,59 @@ public class Quizzes {
         shown.isEmpty() ? List.of() : questions);
   }
 
-  // ---------------------------------------------------------------- overrides
+  // ---------------------------------------------------------------- accommodations
+
+  /** Someone who may set accommodations, with the roles that decide where. */
+  public record Staff(long personId, boolean admin, boolean manager, boolean trainer) {}
 
   /**
-   * Sets what one person gets on one quiz beyond its settings (replacing an earlier override).
-   *
-   * @throws Refusal 404 unknown quiz or person; 409 for values out of range
+   * Whether this person may set accommodations on a course's quizzes: managers and admins on any
+   * course, trainers on the courses they own or co-own.
    */
-  public void setOverride(
-      long actorId,
+  public boolean mayAccommodate(Staff staff, String courseCode) {
+    return staff.admin()
+        || staff.manager()
+        || (staff.trainer()
+            && authoring.mayEdit(new CourseAuthoring.Author(staff.personId(), false), courseCode));
+  }
+
+  /**
+   * Sets, in one transaction, what one person gets on one quiz beyond its settings (replacing an
+   * earlier override) and, when {@code extraTimePercent} is given, their standing extra time on
+   * every timed quiz (see {@link People#setExtraTime}).
+   *
+   * @throws Refusal 404 unknown quiz or person; 403 someone who may not; 409 values out of range
+   */
+  public void accommodate(
+      Staff staff,
       long quizId,
       long personId,
+      Integer extraTimePercent,
       int extraAttempts,
       Instant closesAt,
       int extraMinutes) {
-    quiz(quizId);
+    var quiz = quiz(quizId);
+    if (!mayAccommodate(staff, course(quiz).getCode())) {
+      throw Refusal.forbidden("Only the course's owners, managers and admins set accommodations.");
+    }
     if (em.find(Person.class, personId) == null) {
       throw Refusal.notFound("There is no such person.");
     }
     if (extraAttempts < 0 || extraAttempts > 20 || extraMinutes < 0 || extraMinutes > 1440) {
       throw Refusal.conflict("Extra attempts are 0 to 20 and extra minutes 0 to 1440.");
     }
+    if (extraTimePercent != null) {
+      if (!(staff.admin() || staff.manager())) {
+        throw Refusal.forbidden("Only managers and admins set a person's extra time.");
+      }
+      people.setExtraTime(staff.personId(), staff.admin(), personId, extraTimePercent);
+    }
     var existing = override(quizId, personId);
     var override = existing.orElseGet(() -> new QuizOverride(quizId, personId));
-    override.set(extraAttempts, closesAt, extraMinutes, actorId, Instant.now(clock));
+    override.set(extraAttempts, closesAt, extraMinutes, staff.personId(), Instant.now(clock));
     if (existing.isEmpty()) {
       em.persist(override);
     }
-  }
-
-  public void removeOverride(long quizId, long personId) {
-    override(quizId, personId).ifPresent(em::remove);
   }
 
   /** A quiz's overrides, with each person's standing extra-time percentage. */
@@ -834,13 +857,9 @@ public class Quizzes {
   }
 
   private Enrolment requireStudying(long personId, Course course, LockModeType lock) {
-    return em.createQuery(
-            "select e from Enrolment e where e.personId = :person and e.courseId = :course"
-                + " and e.state in :states order by e.id desc",
-            Enrolment.class)
+    return em.createNamedQuery(Enrolment.STUDYING, Enrolment.class)
         .setParameter("person", personId)
         .setParameter("course", course.getId())
-        .setParameter("states", STUDYING)
         .setLockMode(lock)
         .setMaxResults(1)
         .getResultStream()

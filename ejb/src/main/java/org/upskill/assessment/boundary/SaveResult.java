@@ -7,4 +7,4 @@ import java.time.Instant;
  * or not counted because the attempt has ended (submitted, or out of time, in which case this save
  * submitted it as it stood).
  */
-public record SaveResult(boolean accepted, int sequence, Instant savedAt, boolean ended) {}
+public record SaveResult(boolean accepted, int sequence, Instant savedAt) {}

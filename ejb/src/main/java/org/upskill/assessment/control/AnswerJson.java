@@ -71,18 +71,35 @@ public final class AnswerJson {
           textValue == null || textValue.getValueType() == JsonValue.ValueType.NULL
               ? null
               : ((JsonString) textValue).getString();
-      if (text != null && text.length() > MAX_TEXT_LENGTH) {
-        throw new IllegalArgumentException(
-            "An answer's text must be " + MAX_TEXT_LENGTH + " characters or fewer");
-      }
-      if (choices.size() > MAX_PARTS || sequence.size() > MAX_PARTS || matches.size() > MAX_PARTS) {
-        throw new IllegalArgumentException("An answer has at most " + MAX_PARTS + " parts");
-      }
-      return new Answer(choices, text, sequence, matches);
+      return requireWithinLimits(new Answer(choices, text, sequence, matches));
     } catch (ClassCastException | NullPointerException e) {
       throw new IllegalArgumentException(
           "An answer is an object with choices, text, sequence or matches", e);
     }
+  }
+
+  /**
+   * The answer itself when it keeps to the limits, wherever it came from (JSON or a form).
+   *
+   * @throws IllegalArgumentException saying which limit it breaks
+   */
+  public static Answer requireWithinLimits(Answer answer) {
+    if (answer.text() != null && answer.text().length() > MAX_TEXT_LENGTH) {
+      throw new IllegalArgumentException(
+          "An answer's text must be " + MAX_TEXT_LENGTH + " characters or fewer");
+    }
+    if (answer.choices().size() > MAX_PARTS
+        || answer.sequence().size() > MAX_PARTS
+        || answer.matches().size() > MAX_PARTS) {
+      throw new IllegalArgumentException("An answer has at most " + MAX_PARTS + " parts");
+    }
+    for (var part : answer.matches().entrySet()) {
+      limit(part.getKey());
+      limit(part.getValue());
+    }
+    answer.choices().forEach(AnswerJson::limit);
+    answer.sequence().forEach(AnswerJson::limit);
+    return answer;
   }
 
   private static List<String> strings(JsonValue value) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -24,7 +25,19 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "enrolment")
+@NamedQuery(
+    name = Enrolment.STUDYING,
+    query =
+        "select e from Enrolment e where e.personId = :person and e.courseId = :course"
+            + " and e.state in (org.upskill.enrolment.entity.EnrolmentState.ENROLLED,"
+            + " org.upskill.enrolment.entity.EnrolmentState.COMPLETED) order by e.id desc")
 public class Enrolment {
+
+  /**
+   * The enrolment that lets a person study a course (enrolled now, or completed), newest first;
+   * parameters {@code person} and {@code course}.
+   */
+  public static final String STUDYING = "Enrolment.studying";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -258,13 +258,9 @@ public class Learning {
 
   /** The person's enrolment that lets them study: enrolled now, or completed. */
   private Enrolment studyingEnrolment(long personId, Course course) {
-    return em.createQuery(
-            "select e from Enrolment e where e.personId = :person and e.courseId = :course"
-                + " and e.state in :states order by e.id desc",
-            Enrolment.class)
+    return em.createNamedQuery(Enrolment.STUDYING, Enrolment.class)
         .setParameter("person", personId)
         .setParameter("course", course.getId())
-        .setParameter("states", List.of(EnrolmentState.ENROLLED, EnrolmentState.COMPLETED))
         .setMaxResults(1)
         .getResultStream()
         .findFirst()

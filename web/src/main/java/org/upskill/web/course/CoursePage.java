@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.upskill.assessment.boundary.QuizSummary;
 import org.upskill.assessment.boundary.Quizzes;
-import org.upskill.catalog.boundary.CourseAuthoring;
 import org.upskill.catalog.boundary.CourseCatalog;
 import org.upskill.catalog.boundary.CourseDetail;
 import org.upskill.enrolment.boundary.EnrolmentStatus;
@@ -16,6 +15,7 @@ import org.upskill.learning.boundary.Learning;
 import org.upskill.learning.boundary.Progress;
 import org.upskill.web.platform.PrettyUrlFilter;
 import org.upskill.web.platform.Viewer;
+import org.upskill.web.quiz.Staffs;
 
 /**
  * A course's page ({@code /courses/{code}}): what it teaches, its outline, seats left, and where
@@ -30,7 +30,6 @@ public class CoursePage {
   @Inject Enrolments enrolments;
   @Inject Learning learning;
   @Inject Quizzes quizzes;
-  @Inject CourseAuthoring authoring;
   @Inject Viewer viewer;
   @Inject HttpServletRequest request;
 
@@ -65,11 +64,8 @@ public class CoursePage {
 
   /** Whether the viewer may set accommodations on this course's quizzes. */
   public boolean isMayAccommodate() {
-    if (viewer.hasRole("manager") || viewer.hasRole("admin")) {
-      return true;
-    }
-    return viewer.hasRole("trainer")
-        && authoring.mayEdit(new CourseAuthoring.Author(viewer.personId(), false), course.code());
+    var staff = Staffs.of(viewer.signedIn());
+    return staff != null && !quizList.isEmpty() && quizzes.mayAccommodate(staff, course.code());
   }
 
   /** The course's quizzes, with the viewer's standing when they are on the course. */

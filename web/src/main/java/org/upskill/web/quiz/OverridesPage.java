@@ -9,15 +9,14 @@ import java.util.Map;
 import org.upskill.assessment.boundary.OverrideView;
 import org.upskill.assessment.boundary.QuizSummary;
 import org.upskill.assessment.boundary.Quizzes;
-import org.upskill.catalog.boundary.CourseAuthoring;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.web.platform.PrettyUrlFilter;
 import org.upskill.web.platform.Viewer;
 
 /**
- * Accommodations on one quiz ({@code /courses/{code}/quizzes/{id}/overrides}) for trainers,
- * managers and admins: per-person overrides (extra attempts, more time, a later close) and, for
- * managers and admins, a person's standing extra time on every timed quiz.
+ * Accommodations on one quiz ({@code /courses/{code}/quizzes/{id}/overrides}) for the course's
+ * owners, managers and admins: per-person overrides (extra attempts, more time, a later close) and,
+ * for managers and admins, a person's standing extra time on every timed quiz.
  */
 @Named
 @RequestScoped
@@ -26,7 +25,6 @@ public class OverridesPage {
   public static final String FORM = "accommodation";
 
   @Inject Quizzes quizzes;
-  @Inject CourseAuthoring authoring;
   @Inject Viewer viewer;
   @Inject HttpServletRequest request;
 
@@ -40,10 +38,6 @@ public class OverridesPage {
     if (!viewer.requireSignIn()) {
       return;
     }
-    if (!(viewer.hasRole("trainer") || viewer.hasRole("manager") || viewer.hasRole("admin"))) {
-      viewer.refuse(403, "Only trainers, managers and admins can set accommodations.");
-      return;
-    }
     var code = (String) request.getAttribute(PrettyUrlFilter.CODE);
     var id = Long.parseLong((String) request.getAttribute(PrettyUrlFilter.NUMBER));
     try {
@@ -51,9 +45,7 @@ public class OverridesPage {
         viewer.refuse(404, "There is no such quiz on " + code + ".");
         return;
       }
-      if (!viewer.hasRole("manager")
-          && !authoring.mayEdit(
-              new CourseAuthoring.Author(viewer.personId(), viewer.hasRole("admin")), code)) {
+      if (!quizzes.mayAccommodate(Staffs.of(viewer.signedIn()), code)) {
         viewer.refuse(403, "Only the course's owners, managers and admins set accommodations.");
         return;
       }
@@ -88,7 +80,7 @@ public class OverridesPage {
     return values;
   }
 
-  /** Whether the viewer may set a person's standing extra time. */
+  /** Whether the viewer may set a person's standing extra time (managers and admins). */
   public boolean isCanSetExtraTime() {
     return viewer.hasRole("manager") || viewer.hasRole("admin");
   }
