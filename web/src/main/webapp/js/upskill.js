@@ -21,3 +21,11 @@ if (attemptForm || countdown) {
     }
   });
 }
+
+const lessonForm = document.getElementById('lesson-form');
+const lessonPreview = document.getElementById('preview');
+if (lessonForm && lessonPreview) {
+  import('./lesson-editor.js').then(({ livePreview }) => {
+    livePreview(lessonForm, document.getElementById('markdown'), lessonPreview);
+  });
+}

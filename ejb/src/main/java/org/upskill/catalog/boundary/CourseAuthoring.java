@@ -6,8 +6,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.upskill.catalog.control.CourseAccess;
 import org.upskill.catalog.entity.Audience;
 import org.upskill.catalog.entity.Course;
+import org.upskill.catalog.entity.CourseModule;
 import org.upskill.catalog.entity.CourseOwner;
 import org.upskill.catalog.entity.EnrolmentMode;
 import org.upskill.catalog.entity.Level;
@@ -162,8 +164,11 @@ public class CourseAuthoring {
     return person.getDisplayName();
   }
 
-  /** A module as listed for its course's authors. */
-  public record ModuleLine(int position, String title, String summary, int lessons) {}
+  /** A module as listed for its course's authors, with its lessons in order. */
+  public record ModuleLine(int position, String title, String summary, List<LessonLine> lessons) {}
+
+  /** A lesson in that list; its id addresses it in the lesson editor. */
+  public record LessonLine(long id, int position, String title, int minutes, boolean required) {}
 
   /** The course's modules in order. */
   public List<ModuleLine> modules(Author author, String code) {
@@ -171,7 +176,19 @@ public class CourseAuthoring {
         .map(
             m ->
                 new ModuleLine(
-                    m.getPosition(), m.getTitle(), m.getSummary(), m.getLessons().size()))
+                    m.getPosition(),
+                    m.getTitle(),
+                    m.getSummary(),
+                    m.getLessons().stream()
+                        .map(
+                            l ->
+                                new LessonLine(
+                                    l.getId(),
+                                    l.getPosition(),
+                                    l.getTitle(),
+                                    l.getMinutes(),
+                                    l.isRequired()))
+                        .toList()))
         .toList();
   }
 
@@ -234,33 +251,6 @@ public class CourseAuthoring {
     return title;
   }
 
-  private List<org.upskill.catalog.entity.CourseModule> modulesOf(Course course) {
-    return em.createQuery(
-            "select m from CourseModule m where m.course.id = :course order by m.position",
-            org.upskill.catalog.entity.CourseModule.class)
-        .setParameter("course", course.getId())
-        .getResultList();
-  }
-
-  private org.upskill.catalog.entity.CourseModule module(Course course, int position) {
-    return modulesOf(course).stream()
-        .filter(m -> m.getPosition() == position)
-        .findFirst()
-        .orElseThrow(() -> Refusal.notFound(course.getCode() + " has no module " + position + "."));
-  }
-
-  /** A course whose content may change here: a draft (published courses change by versions). */
-  private Course draftCourse(Author author, String code) {
-    var course = editableCourse(author, code);
-    if (course.getStatus() != org.upskill.catalog.entity.CourseStatus.DRAFT) {
-      throw Refusal.conflict(
-          code
-              + " is published: its modules and lessons change through a new version, which"
-              + " is not possible yet.");
-    }
-    return course;
-  }
-
   /** Whether this author may change the course (owner, co-owner or admin); false if unknown. */
   public boolean mayEdit(Author author, String code) {
     try {
@@ -272,18 +262,19 @@ public class CourseAuthoring {
   }
 
   private Course editableCourse(Author author, String code) {
-    var course =
-        em.createNamedQuery(Course.BY_CODE, Course.class)
-            .setParameter("code", code)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(() -> Refusal.notFound("There is no course " + code + "."));
-    if (!author.admin()
-        && em.find(CourseOwner.class, new CourseOwner.Key(course.getId(), author.personId()))
-            == null) {
-      throw Refusal.forbidden("Only the course's owners and admins can change " + code + ".");
-    }
-    return course;
+    return CourseAccess.editable(em, author, code);
+  }
+
+  private Course draftCourse(Author author, String code) {
+    return CourseAccess.draft(em, author, code);
+  }
+
+  private List<CourseModule> modulesOf(Course course) {
+    return CourseAccess.modules(em, course);
+  }
+
+  private CourseModule module(Course course, int position) {
+    return CourseAccess.module(em, course, position);
   }
 
   private TaughtCourse view(Course course) {

@@ -57,6 +57,11 @@ public class CourseModule {
     return lesson;
   }
 
+  /** Removes a lesson from this module (the caller closes the gap in positions). */
+  public void removeLesson(Lesson lesson) {
+    lessons.remove(lesson);
+  }
+
   /** Gives the module a new place in its course (the caller keeps positions unique). */
   public void moveTo(int position) {
     this.position = position;

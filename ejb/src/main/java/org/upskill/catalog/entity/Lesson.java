@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** A page of learning in a module, written in Markdown. */
 @Entity
@@ -40,6 +41,9 @@ public class Lesson {
   @Column(nullable = false)
   private boolean required = true;
 
+  /** Optimistic lock: two trainers saving the same lesson cannot overwrite each other. */
+  @Version private long version;
+
   protected Lesson() {}
 
   Lesson(CourseModule module, int position, String title, String bodyMarkdown, int minutes) {
@@ -48,6 +52,23 @@ public class Lesson {
     this.title = title;
     this.bodyMarkdown = bodyMarkdown;
     this.minutes = minutes;
+  }
+
+  /** Replaces what the lesson says (a trainer's save). */
+  public void rewrite(String title, String bodyMarkdown, int minutes, boolean required) {
+    this.title = title;
+    this.bodyMarkdown = bodyMarkdown;
+    this.minutes = minutes;
+    this.required = required;
+  }
+
+  /** Gives the lesson a new place in its module (the caller keeps positions unique). */
+  public void moveTo(int position) {
+    this.position = position;
+  }
+
+  public long getVersion() {
+    return version;
   }
 
   public Long getId() {

@@ -21,7 +21,7 @@ public class MarkdownRenderer {
 
   private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
   private final HtmlRenderer renderer =
-      HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
+      HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
 
   /** Images only from this site (uploads live under /media/); links only http(s) and mailto. */
   static final PolicyFactory POLICY =

@@ -25,6 +25,7 @@ public class ActionServlet extends HttpServlet {
   @Inject Learning learning;
   @Inject AttemptActions attempts;
   @Inject AuthoringActions authoring;
+  @Inject LessonActions lessons;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -55,6 +56,11 @@ public class ActionServlet extends HttpServlet {
         case "/module-rename" -> authoring.renameModule(request, response, signedIn);
         case "/module-move" -> authoring.moveModule(request, response, signedIn);
         case "/module-remove" -> authoring.removeModule(request, response, signedIn);
+        case "/lesson-save" -> lessons.save(request, response, signedIn);
+        case "/lesson-preview" -> lessons.preview(request, response, signedIn);
+        case "/lesson-move" -> lessons.move(request, response, signedIn);
+        case "/lesson-remove" -> lessons.remove(request, response, signedIn);
+        case "/course-publish" -> authoring.publish(request, response, signedIn);
         default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }
     } catch (Refusal refusal) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.upskill.catalog.boundary.CourseAuthoring;
 import org.upskill.catalog.boundary.CourseAuthoring.EditConflict;
+import org.upskill.catalog.boundary.CoursePublishing;
 import org.upskill.people.boundary.People;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.web.security.SignedIn;
@@ -25,6 +26,7 @@ import org.upskill.web.teach.CourseForm;
 public class AuthoringActions {
 
   @Inject CourseAuthoring authoring;
+  @Inject CoursePublishing publishing;
   @Inject People people;
   @Inject Validator validator;
 
@@ -162,6 +164,15 @@ public class AuthoringActions {
     response.sendRedirect(request.getContextPath() + "/teach/" + code + "/modules");
   }
 
+  void publish(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var code = code(request.getParameter("course"));
+    var version = publishing.publish(author(who), code);
+    Viewer.notice(
+        request, "Version " + version + " of " + code + " is published: learners can find it now.");
+    response.sendRedirect(request.getContextPath() + "/teach/" + code);
+  }
+
   /** The module form's title and summary, or {@code null} after keeping its errors. */
   private static String[] moduleForm(HttpServletRequest request) {
     var title = request.getParameter("title") == null ? "" : request.getParameter("title").strip();
@@ -183,7 +194,7 @@ public class AuthoringActions {
     return new String[] {title, summary.isEmpty() ? null : summary};
   }
 
-  private static int position(HttpServletRequest request) {
+  static int position(HttpServletRequest request) {
     try {
       return Integer.parseInt(request.getParameter("module"));
     } catch (NumberFormatException e) {
@@ -191,14 +202,14 @@ public class AuthoringActions {
     }
   }
 
-  private static CourseAuthoring.Author author(SignedIn who) {
+  static CourseAuthoring.Author author(SignedIn who) {
     if (!(who.hasRole("trainer") || who.hasRole("admin"))) {
       throw Refusal.forbidden("Only trainers and admins write courses.");
     }
     return new CourseAuthoring.Author(who.personId(), who.hasRole("admin"));
   }
 
-  private static String code(String code) {
+  static String code(String code) {
     if (code == null || !code.matches("[A-Za-z0-9-]{1,20}")) {
       throw Refusal.notFound("There is no such course.");
     }

@@ -62,6 +62,20 @@ public class PrettyUrlFilter extends HttpFilter {
               Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/modules/(\\d{1,3})/remove"),
               "/module-remove.xhtml",
               "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/modules/(\\d{1,3})/new-lesson"),
+              "/lesson-edit.xhtml",
+              "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/lessons/(\\d{1,12})"),
+              "/lesson-edit.xhtml",
+              "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/lessons/(\\d{1,12})/remove"),
+              "/lesson-remove.xhtml",
+              "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/publish"), "/publish.xhtml", "GET"),
           new Route(Pattern.compile("/pathways/?"), "/pathways.xhtml", "GET"),
           new Route(Pattern.compile("/pathways/([a-z0-9-]{1,50})"), "/pathway.xhtml", "GET"),
           new Route(Pattern.compile("/my-learning"), "/my-learning.xhtml", "GET"),

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.upskill.catalog.boundary.CourseAuthoring;
+import org.upskill.catalog.boundary.CoursePublishing;
 import org.upskill.catalog.boundary.Facet;
 import org.upskill.catalog.boundary.TaughtCourse;
 import org.upskill.platform.boundary.Refusal;
@@ -41,11 +42,13 @@ public class CourseEditPage {
           new Facet("MANUAL", "Only trainers and managers enrol people"));
 
   @Inject CourseAuthoring authoring;
+  @Inject CoursePublishing publishing;
   @Inject Viewer viewer;
   @Inject HttpServletRequest request;
 
   private boolean loaded;
   private TaughtCourse course;
+  private List<CoursePublishing.Publication> history = List.of();
   private Map<String, String> values = Map.of();
   private Map<String, String> errors = Map.of();
   private Map<String, String> theirs;
@@ -61,6 +64,7 @@ public class CourseEditPage {
     if (code != null) {
       try {
         course = authoring.course(author, code);
+        history = publishing.history(author, code);
       } catch (Refusal refusal) {
         viewer.refuse(refusal);
         return;
@@ -90,6 +94,11 @@ public class CourseEditPage {
 
   public Map<String, String> getOwnerValues() {
     return ownerValues;
+  }
+
+  /** Every publication of the course, newest first. */
+  public List<CoursePublishing.Publication> getHistory() {
+    return history;
   }
 
   public boolean isLoaded() {

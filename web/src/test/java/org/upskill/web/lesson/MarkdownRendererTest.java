@@ -3,6 +3,11 @@ package org.upskill.web.lesson;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
@@ -42,5 +47,44 @@ class MarkdownRendererTest {
 
     assertTrue(html.contains("href=\"https://www.nhs.uk/\""), html);
     assertTrue(html.contains("rel=\"nofollow\""), html);
+  }
+
+  @Test
+  void theHostileCorpusLeavesOnlyHarmlessElementsAttributesAndAddresses() throws IOException {
+    String corpus;
+    try (var in = getClass().getResourceAsStream("/hostile-lesson.md")) {
+      corpus = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    var html = renderer.toSafeHtml(corpus);
+
+    var elements = new TreeSet<String>();
+    var tag = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)").matcher(html);
+    while (tag.find()) {
+      elements.add(tag.group(1).toLowerCase());
+    }
+    var allowed = Set.of("h2", "p", "a", "img", "code", "pre");
+    assertTrue(allowed.containsAll(elements), "elements " + elements + " in " + html);
+
+    var attribute = Pattern.compile("\\s([a-zA-Z:-]+)=\"([^\"]*)\"").matcher(html);
+    var addresses = 0;
+    while (attribute.find()) {
+      var name = attribute.group(1).toLowerCase();
+      var value = attribute.group(2);
+      assertTrue(
+          Set.of("href", "src", "alt", "title", "rel", "class").contains(name),
+          "attribute " + name + " in " + html);
+      if (name.equals("href") || name.equals("src")) {
+        addresses++;
+        // An absolute address is http(s) or mailto; anything else must be relative (no scheme).
+        var scheme = Pattern.compile("^\\s*([a-zA-Z][a-zA-Z0-9+.-]*):").matcher(value);
+        assertTrue(
+            !value.isBlank() && (!scheme.find() || scheme.group(1).matches("(?i)https?|mailto")),
+            name + "=" + value + " in " + html);
+      }
+    }
+    assertTrue(
+        html.contains("href=\"https://www.england.nhs.uk/\""), "the safe link survives: " + html);
+    assertTrue(addresses >= 1, html);
+    assertTrue(html.contains("&lt;script&gt;"), "raw HTML is shown as text: " + html);
   }
 }

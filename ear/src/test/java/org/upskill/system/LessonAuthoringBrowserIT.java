@@ -1,0 +1,396 @@
+package org.upskill.system;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.upskill.system.support.Browser;
+import org.upskill.system.support.KeycloakUsers;
+import org.upskill.system.support.QuizApi;
+import org.upskill.system.support.Teaching;
+import org.upskill.system.support.TestDatabase;
+import org.upskill.system.support.TestEnvironment;
+
+/**
+ * Authoring, second part (issue 5): lessons in Markdown with a preview rendered by the learner's
+ * renderer (live with JavaScript, by a button without), publishing with a version kept, a learner
+ * finding and reading the published lesson; a hostile-content corpus that runs nowhere; a lesson
+ * saved over someone else's newer save; lessons guarded by ownership. axe-core on every page.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LessonAuthoringBrowserIT {
+
+  /** Shared with MarkdownRendererTest: the same corpus, checked as HTML there and run here. */
+  static final Path HOSTILE = Path.of("../web/src/test/resources/hostile-lesson.md");
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
+  }
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  static String url(String path) {
+    return TestEnvironment.baseUrl() + path;
+  }
+
+  void signIn(String username, String path) {
+    browser.get(url("/signout"));
+    browser.manage().deleteAllCookies();
+    browser.get(url(path));
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    Browser.signInOnKeycloak(browser, username);
+    wait.until(ExpectedConditions.urlContains(path));
+  }
+
+  void checkPage(String name) {
+    Browser.screenshot(browser, "lessons-" + name);
+    assertEquals("", Browser.accessibilityViolations(browser), name + " accessibility");
+  }
+
+  Object script(String script, Object... arguments) {
+    return ((JavascriptExecutor) browser).executeScript(script, arguments);
+  }
+
+  /** Sets the Markdown as if typed (one input event), as sendKeys is slow for long texts. */
+  void setMarkdown(String text) {
+    script(
+        "const t = document.getElementById('markdown'); t.value = arguments[0];"
+            + " t.dispatchEvent(new Event('input', {bubbles: true}));",
+        text);
+  }
+
+  /** Waits until the live preview has been replaced by the server's rendering of the text. */
+  void awaitLivePreview() {
+    wait.until(
+        d -> !"".equals(script("return document.getElementById('preview').dataset.updated || ''")));
+  }
+
+  /** Opens the editor of module 1's first lesson. */
+  long firstLessonId(String code) throws Exception {
+    return TestDatabase.number(
+        "select l.id from lesson l join course_module m on m.id = l.module_id"
+            + " join course c on c.id = m.course_id where c.code = ? and m.position = 1"
+            + " and l.position = 1",
+        code);
+  }
+
+  /**
+   * What in {@code elementId} could run or smuggle: script-capable elements, event-handler or style
+   * attributes, addresses with a scheme other than http(s)/mailto — and whether any payload ran.
+   */
+  String dangers(String elementId) {
+    return (String)
+        script(
+            "const root = document.getElementById(arguments[0]); const found = [];"
+                + "if (window.__xss !== undefined) found.push('ran: ' + window.__xss);"
+                + "root.querySelectorAll('script,iframe,object,embed,svg,math,style,form,details,"
+                + "base,meta,link,input,button,textarea').forEach(e => found.push('element '"
+                + " + e.tagName));"
+                + "root.querySelectorAll('*').forEach(e => { for (const a of e.attributes) {"
+                + "  if (/^on/i.test(a.name) || a.name === 'style') found.push('attribute '"
+                + " + a.name);"
+                + "  if (['href','src','action','formaction','xlink:href'].includes(a.name)) {"
+                + "    const m = /^\\s*([a-z][a-z0-9+.-]*):/i.exec(a.value);"
+                + "    if (m && !/^(https?|mailto)$/i.test(m[1])) found.push(a.name + '='"
+                + " + a.value); } } });"
+                + "return found.join('\\n');",
+            elementId);
+  }
+
+  @Test
+  void aTrainerWritesALessonWithAPreviewPublishesAndALearnerFindsAndReadsIt() throws Exception {
+    var code = Teaching.newCode('L');
+    var title = "Reading chest X-ray AI reports " + code;
+    signIn("trainer", "/teach");
+    Teaching.createCourse(
+        browser, wait, code, title, "What an AI triage flag does and does not say.");
+
+    // Publishing an empty course is not possible
+    browser.findElement(By.id("publish-link")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("publish-problems")));
+    assertTrue(browser.findElement(By.id("publish-problems")).getText().contains("module"));
+    checkPage("01-cannot-publish");
+
+    Teaching.addModule(browser, wait, code, "What the flag means");
+    browser.findElement(By.id("add-lesson-1")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-form")));
+    checkPage("02-new-lesson");
+
+    // An empty lesson is refused, and the minutes typed are kept
+    Teaching.type(browser, "minutes", "12");
+    browser.findElement(By.id("save-lesson")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    var errors = browser.findElement(By.id("error-summary")).getText();
+    assertAll(
+        () -> assertTrue(errors.contains("Enter a title for the lesson"), errors),
+        () -> assertTrue(errors.contains("Write the lesson"), errors),
+        () -> assertEquals("12", browser.findElement(By.id("minutes")).getDomProperty("value")));
+    checkPage("03-lesson-errors");
+
+    // With JavaScript the preview follows the typing, rendered by the server
+    Teaching.type(browser, "title", "Sensitivity is not certainty");
+    browser
+        .findElement(By.id("markdown"))
+        .sendKeys("## Why it matters\n\nA flag **raises** the prior; it does not diagnose.\n");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#preview h2"), "Why"));
+    assertEquals(
+        "raises", browser.findElement(By.cssSelector("#preview strong")).getText(), "bold");
+    checkPage("04-live-preview");
+
+    // The Preview button (what works without JavaScript) renders on the server and keeps the text
+    browser.findElement(By.id("markdown")).sendKeys("\n* sensitivity 0.94\n* specificity 0.88\n");
+    browser.findElement(By.id("preview-lesson")).click();
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#preview li"), 2));
+    assertAll(
+        () ->
+            assertTrue(
+                browser
+                    .findElement(By.id("markdown"))
+                    .getDomProperty("value")
+                    .contains("specificity 0.88")),
+        () ->
+            assertEquals(
+                "Sensitivity is not certainty",
+                browser.findElement(By.id("title")).getDomProperty("value")));
+    browser.findElement(By.id("save-lesson")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+    assertTrue(browser.getPageSource().contains("Sensitivity is not certainty"));
+    checkPage("05-modules-with-lesson");
+
+    // Publish, after the confirmation page
+    browser.get(url("/teach/" + code));
+    browser.findElement(By.id("publish-link")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-publish")));
+    assertEquals("1", browser.findElement(By.id("publish-lessons")).getText());
+    checkPage("06-publish-confirmation");
+    browser.findElement(By.id("confirm-publish")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("version-1")));
+    assertAll(
+        () -> assertEquals("Published", browser.findElement(By.id("course-status")).getText()),
+        () ->
+            assertTrue(
+                browser.findElement(By.id("version-1")).getText().contains("1 lesson"),
+                browser.findElement(By.id("version-1")).getText()));
+    checkPage("07-published");
+    assertTrue(
+        TestDatabase.text(
+                "select p.content from course_publication p join course c on c.id = p.course_id"
+                    + " where c.code = ? and p.version_no = 1",
+                code)
+            .contains("A flag **raises** the prior"),
+        "the published version keeps the lesson as published");
+
+    // A learner finds it, enrols and reads the lesson as the trainer previewed it
+    signIn("learner", "/my-learning");
+    browser.get(url("/courses?q=" + code));
+    browser.findElement(By.partialLinkText(title)).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("enrol")));
+    browser.findElement(By.id("enrol")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
+    browser.findElement(By.id("confirm")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("continue")));
+    browser.findElement(By.id("continue")).click();
+    wait.until(ExpectedConditions.urlContains("/courses/" + code + "/lessons/1"));
+    assertAll(
+        () ->
+            assertEquals(
+                "Sensitivity is not certainty",
+                browser.findElement(By.id("lesson-title")).getText()),
+        () ->
+            assertEquals(
+                "Why it matters", browser.findElement(By.cssSelector("#lesson-body h2")).getText()),
+        () -> assertEquals(2, browser.findElements(By.cssSelector("#lesson-body li")).size()));
+    checkPage("08-learner-reads-lesson");
+  }
+
+  @Test
+  void hostileContentRunsNeitherInThePreviewNorForLearners() throws Exception {
+    var corpus = Files.readString(HOSTILE);
+    var code = Teaching.newCode('H');
+    signIn("trainer", "/teach");
+    Teaching.createCourse(browser, wait, code, "Hostile corpus " + code, "Security test course.");
+    Teaching.addModule(browser, wait, code, "Payloads");
+    browser.findElement(By.id("add-lesson-1")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-form")));
+    Teaching.type(browser, "title", "Every payload we know");
+
+    // Live preview
+    setMarkdown(corpus);
+    awaitLivePreview();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#preview a[href='https://www.england.nhs.uk/']")));
+    assertEquals("", dangers("preview"), "live preview");
+
+    // Server preview (the Preview button)
+    browser.findElement(By.id("preview-lesson")).click();
+    wait.until(ExpectedConditions.urlContains("new-lesson"));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#preview a[href='https://www.england.nhs.uk/']")));
+    assertEquals("", dangers("preview"), "server preview");
+    browser.findElement(By.id("save-lesson")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+
+    // Reopened in the editor (the saved text in the textarea and the preview)
+    browser.get(url("/teach/" + code + "/lessons/" + firstLessonId(code)));
+    assertEquals(
+        corpus.strip(), browser.findElement(By.id("markdown")).getDomProperty("value").strip());
+    assertEquals("", dangers("preview"), "editor of the saved lesson");
+
+    // Published and read by a learner
+    browser.get(url("/teach/" + code + "/publish"));
+    browser.findElement(By.id("confirm-publish")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("version-1")));
+    signIn("learner", "/my-learning");
+    browser.get(url("/courses/" + code));
+    browser.findElement(By.id("enrol")).click();
+    browser.findElement(By.id("confirm")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("continue")));
+    browser.get(url("/courses/" + code + "/lessons/1"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-body")));
+    assertTrue(
+        browser.findElement(By.id("lesson-body")).getText().contains("<script>window.__xss"),
+        "raw HTML is shown as text");
+    assertEquals("", dangers("lesson-body"), "learner's lesson");
+    checkPage("09-hostile-lesson");
+  }
+
+  @Test
+  void aLessonSavedOverSomeoneElsesNewerSaveShowsBothAndOnlyOwnersMayWriteLessons()
+      throws Exception {
+    var code = Teaching.newCode('K');
+    signIn("trainer", "/teach");
+    Teaching.createCourse(browser, wait, code, "Conflicts " + code, "Two trainers, one lesson.");
+    Teaching.addModule(browser, wait, code, "Consent");
+    browser.findElement(By.id("add-lesson-1")).click();
+    Teaching.type(browser, "title", "Opt-outs");
+    Teaching.type(browser, "markdown", "The national data opt-out applies to planning.");
+    browser.findElement(By.id("save-lesson")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+    var lesson = firstLessonId(code);
+
+    // While the trainer edits, a co-owner saves a new text
+    browser.get(url("/teach/" + code + "/lessons/" + lesson));
+    try (var connection = TestDatabase.connect();
+        var statement =
+            connection.prepareStatement(
+                "update lesson set body_markdown = 'Their text: opt-outs and research.',"
+                    + " version = version + 1 where id = ?")) {
+      statement.setLong(1, lesson);
+      assertEquals(1, statement.executeUpdate());
+    }
+    Teaching.type(browser, "markdown", "My text: opt-outs and direct care.");
+    browser.findElement(By.id("save-lesson")).click();
+
+    // The conflict shows both; the trainer's text stays in the form; nothing was overwritten
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conflict")));
+    assertAll(
+        () ->
+            assertEquals(
+                "Their text: opt-outs and research.",
+                browser.findElement(By.id("theirs-markdown")).getText()),
+        () ->
+            assertEquals(
+                "My text: opt-outs and direct care.",
+                browser.findElement(By.id("markdown")).getDomProperty("value")),
+        () ->
+            assertEquals(
+                "Their text: opt-outs and research.",
+                TestDatabase.text("select body_markdown from lesson where id = ?", lesson)));
+    checkPage("10-lesson-conflict");
+    browser.findElement(By.id("save-lesson")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+    assertEquals(
+        "My text: opt-outs and direct care.",
+        TestDatabase.text("select body_markdown from lesson where id = ?", lesson));
+
+    // Another trainer can neither open the lesson, nor save it with a tampered form, nor reach it
+    // through a course of their own
+    var other =
+        KeycloakUsers.create("tl" + (System.currentTimeMillis() % 1_000_000), 1, "trainer").get(0);
+    assertEquals(200, QuizApi.onTestServer().me(other.token()).statusCode());
+    var theirCode = Teaching.newCode('O');
+    signIn(other.username(), "/teach");
+    Teaching.createCourse(browser, wait, theirCode, "Theirs " + theirCode, "Their own course.");
+    browser.get(url("/teach/" + code + "/lessons/" + lesson));
+    assertTrue(browser.getTitle().startsWith("You cannot do this"), browser.getTitle());
+    browser.get(url("/teach/" + theirCode + "/lessons/" + lesson));
+    assertTrue(browser.getTitle().startsWith("Page not found"), browser.getTitle());
+    browser.get(url("/teach/" + theirCode + "/modules"));
+    var statuses =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "const token = document.querySelector('input[name=_csrf]').value;"
+                    + "const post = (action, fields) => fetch(document.getElementById('module-form')"
+                    + ".action.replace('module-add', action), {method: 'POST', redirect: 'manual',"
+                    + " body: new URLSearchParams(Object.assign({_csrf: token}, fields))})"
+                    + ".then(r => r.status);"
+                    + "Promise.all(["
+                    + " post('lesson-save', {course: arguments[0], lesson: arguments[1],"
+                    + "  version: '99', title: 'Hijacked', markdown: 'x', minutes: '1',"
+                    + "  intent: 'save'}),"
+                    + " post('lesson-save', {course: arguments[2], lesson: arguments[1],"
+                    + "  version: '99', title: 'Hijacked', markdown: 'x', minutes: '1',"
+                    + "  intent: 'save'}),"
+                    + " post('lesson-remove', {course: arguments[0], lesson: arguments[1]}),"
+                    + " post('course-publish', {course: arguments[0]})"
+                    + "]).then(done);",
+                code,
+                String.valueOf(lesson),
+                theirCode);
+    assertEquals(java.util.List.of(403L, 404L, 403L, 403L), statuses);
+    assertEquals(
+        "My text: opt-outs and direct care.",
+        TestDatabase.text("select body_markdown from lesson where id = ?", lesson));
+    assertEquals("DRAFT", TestDatabase.text("select status from course where code = ?", code));
+
+    // A learner cannot use the preview either (with a valid anti-forgery token from a form)
+    var learner =
+        KeycloakUsers.create("ll" + (System.currentTimeMillis() % 1_000_000), 1, "learner").get(0);
+    signIn(learner.username(), "/courses/PY-CLIN/enrol");
+    var preview =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "const form = document.getElementById('confirm-form');"
+                    + "fetch(form.action.replace('enrol', 'lesson-preview'), {method: 'POST',"
+                    + " redirect: 'manual', body: new URLSearchParams({_csrf:"
+                    + " form.querySelector('input[name=_csrf]').value, markdown: '# x'})})"
+                    + ".then(r => done(r.status));");
+    assertEquals(403L, preview);
+  }
+}

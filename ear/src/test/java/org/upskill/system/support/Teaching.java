@@ -1,0 +1,49 @@
+package org.upskill.system.support;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Steps a trainer takes in the browser, shared by the authoring tests. */
+public final class Teaching {
+
+  private Teaching() {}
+
+  /** A course code no earlier run used: a letter and the clock. */
+  public static String newCode(char letter) {
+    return letter + String.valueOf(System.currentTimeMillis() % 1_000_000_000L);
+  }
+
+  public static void type(WebDriver browser, String id, String text) {
+    var field = browser.findElement(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /**
+   * From any page of a signed-in trainer: creates a draft course that learners enrol in themselves
+   * and ends on its details page.
+   */
+  public static void createCourse(
+      WebDriver browser, WebDriverWait wait, String code, String title, String summary) {
+    browser.get(TestEnvironment.baseUrl() + "/teach/new");
+    type(browser, "code", code);
+    type(browser, "title", title);
+    type(browser, "summary", summary);
+    browser.findElement(By.cssSelector("label[for='level-0']")).click();
+    type(browser, "durationMinutes", "60");
+    browser.findElement(By.cssSelector("label[for='audience-2']")).click();
+    browser.findElement(By.cssSelector("label[for='enrolmentMode-0']")).click();
+    browser.findElement(By.id("save-course")).click();
+    wait.until(ExpectedConditions.urlContains("/teach/" + code));
+  }
+
+  /** Adds a module at the end of a draft course and ends on its modules page. */
+  public static void addModule(WebDriver browser, WebDriverWait wait, String code, String title) {
+    browser.get(TestEnvironment.baseUrl() + "/teach/" + code + "/modules");
+    type(browser, "title", title);
+    browser.findElement(By.id("add-module")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+  }
+}
