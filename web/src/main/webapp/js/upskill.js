@@ -29,3 +29,8 @@ if (lessonForm && lessonPreview) {
     livePreview(lessonForm, document.getElementById('markdown'), lessonPreview);
   });
 }
+
+const questionForm = document.getElementById('question-form');
+if (questionForm) {
+  import('./question-form.js').then(({ revealChosenType }) => revealChosenType(questionForm));
+}

@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.upskill.system.support.Browser;
 import org.upskill.system.support.KeycloakUsers;
@@ -189,12 +190,62 @@ class LessonAuthoringBrowserIT {
     assertTrue(browser.getPageSource().contains("Sensitivity is not certainty"));
     checkPage("05-modules-with-lesson");
 
+    // A quiz for module 1, required, with three types of question (a mistake first)
+    browser.get(url("/teach/" + code));
+    browser.findElement(By.id("quizzes-link")).click();
+    browser.findElement(By.id("create-quiz")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quiz-form")));
+    Teaching.type(browser, "passPercent", "120");
+    browser.findElement(By.id("save-quiz")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    var quizErrors = browser.findElement(By.id("error-summary")).getText();
+    assertAll(
+        () -> assertTrue(quizErrors.contains("Enter a title for the quiz"), quizErrors),
+        () -> assertTrue(quizErrors.contains("from 0 to 100"), quizErrors));
+    checkPage("06-quiz-errors");
+    Teaching.type(browser, "title", "Check your reading");
+    Teaching.type(browser, "passPercent", "60");
+    new Select(browser.findElement(By.id("module"))).selectByValue("1");
+    browser.findElement(By.cssSelector("label[for='required']")).click();
+    browser.findElement(By.cssSelector("label[for='shuffleQuestions']")).click(); // off
+    browser.findElement(By.id("save-quiz")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-questions")));
+    var quizId = browser.getCurrentUrl().replaceAll(".*/quizzes/(\\d+).*", "$1");
+    checkPage("07-quiz-settings");
+
+    addQuestion(
+        "single",
+        "Which figure says how many true nodules the tool flags?",
+        "single-options",
+        "Specificity | No: that is about the healthy scans.\n* Sensitivity | Yes.\nPPV");
+    checkPage("08-quiz-with-question");
+    browser.findElement(By.id("add-question")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("question-form")));
+    browser.findElement(By.id("save-question")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    assertTrue(
+        browser.findElement(By.id("error-summary")).getText().contains("Select the type"),
+        "a question without a type is refused");
+    checkPage("09-question-errors");
+    browser.get(url("/teach/" + code + "/quizzes/" + quizId));
+    addQuestion(
+        "numeric",
+        "Out of 100 scans with nodules, the tool flags 94. What is its sensitivity in %?",
+        "numeric-answer",
+        "94");
+    addQuestion(
+        "matching",
+        "Match each term to what it measures.",
+        "matching-pairs",
+        "Sensitivity = true positives found\nSpecificity = true negatives found");
+    assertEquals(3, browser.findElements(By.cssSelector("#slots > li")).size());
+
     // Publish, after the confirmation page
     browser.get(url("/teach/" + code));
     browser.findElement(By.id("publish-link")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-publish")));
     assertEquals("1", browser.findElement(By.id("publish-lessons")).getText());
-    checkPage("06-publish-confirmation");
+    checkPage("08-publish-confirmation");
     browser.findElement(By.id("confirm-publish")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("version-1")));
     assertAll(
@@ -203,7 +254,7 @@ class LessonAuthoringBrowserIT {
             assertTrue(
                 browser.findElement(By.id("version-1")).getText().contains("1 lesson"),
                 browser.findElement(By.id("version-1")).getText()));
-    checkPage("07-published");
+    checkPage("09-published");
     assertTrue(
         TestDatabase.text(
                 "select p.content from course_publication p join course c on c.id = p.course_id"
@@ -232,7 +283,39 @@ class LessonAuthoringBrowserIT {
             assertEquals(
                 "Why it matters", browser.findElement(By.cssSelector("#lesson-body h2")).getText()),
         () -> assertEquals(2, browser.findElements(By.cssSelector("#lesson-body li")).size()));
-    checkPage("08-learner-reads-lesson");
+    checkPage("10-learner-reads-lesson");
+
+    // And takes the quiz the trainer built
+    browser.get(url("/courses/" + code));
+    browser.findElement(By.id("quiz-" + quizId)).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("start-attempt")));
+    browser.findElement(By.id("start-attempt")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attempt-form")));
+    checkPage("11-learner-attempt");
+    browser.findElement(By.cssSelector("label[for='q1-b']")).click();
+    Teaching.type(browser, "q2-text", "94");
+    new Select(browser.findElement(By.id("q3-p1"))).selectByValue("true positives found");
+    new Select(browser.findElement(By.id("q3-p2"))).selectByValue("true negatives found");
+    browser.findElement(By.id("finish")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit-attempt"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));
+    assertEquals("You passed", browser.findElement(By.id("result-title")).getText());
+    assertEquals("100.00%", browser.findElement(By.id("result-percent")).getText());
+    checkPage("12-learner-result");
+  }
+
+  /** On a quiz's page: adds a question of {@code type} whose one part is {@code field}. */
+  void addQuestion(String type, String prompt, String field, String part) {
+    browser.findElement(By.id("add-question")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("question-form")));
+    Teaching.type(browser, "category", "Accuracy");
+    Teaching.type(browser, "prompt", prompt);
+    browser.findElement(By.cssSelector("label[for='type-" + type + "']")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(field)));
+    Teaching.type(browser, field, part);
+    Teaching.type(browser, "feedback", "See the lesson on sensitivity.");
+    browser.findElement(By.id("save-question")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
   }
 
   @Test

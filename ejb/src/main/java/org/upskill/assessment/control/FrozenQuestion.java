@@ -133,7 +133,7 @@ public record FrozenQuestion(
               strings(definition, "accepted"),
               definition.getBoolean("caseSensitive", false),
               definition.getBoolean("exactSpacing", false),
-              definition.isNull("pattern") || !definition.containsKey("pattern")
+              !definition.containsKey("pattern") || definition.isNull("pattern")
                   ? null
                   : Pattern.compile(definition.getString("pattern")));
       case ORDERING ->

@@ -147,6 +147,22 @@ public class Quiz {
     return slot;
   }
 
+  /** Removes slot {@code position}; the caller flushes, then closes the gap. */
+  public void removeSlot(QuizSlot slot) {
+    slots.remove(slot);
+  }
+
+  /** Changes what the quiz is called, says first, and which module it belongs to. */
+  public void describe(String title, String intro, Long moduleId) {
+    this.title = title;
+    this.intro = intro;
+    this.moduleId = moduleId;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
   private static String join(Set<ReviewOption> options) {
     return options == null
         ? ""

@@ -45,6 +45,11 @@ public class QuizSlot {
     this.drawCount = drawCount;
   }
 
+  /** Gives the slot a new place in its quiz (the caller keeps positions unique). */
+  public void moveTo(int position) {
+    this.position = position;
+  }
+
   public int getPosition() {
     return position;
   }

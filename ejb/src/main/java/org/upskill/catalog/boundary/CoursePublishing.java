@@ -125,6 +125,11 @@ public class CoursePublishing {
             "Module " + module.getPosition() + " (" + module.getTitle() + ") has no lessons.");
       }
     }
+    for (var quiz : quizzes) {
+      if (quiz.getSlots().isEmpty()) {
+        problems.add("The quiz “" + quiz.getTitle() + "” has no questions.");
+      }
+    }
     return new Readiness(
         course.getStatus().name(), modules.size(), lessons, quizzes.size(), problems);
   }

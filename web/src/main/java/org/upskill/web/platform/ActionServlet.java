@@ -26,6 +26,7 @@ public class ActionServlet extends HttpServlet {
   @Inject AttemptActions attempts;
   @Inject AuthoringActions authoring;
   @Inject LessonActions lessons;
+  @Inject QuizBuilderActions builder;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -61,6 +62,11 @@ public class ActionServlet extends HttpServlet {
         case "/lesson-move" -> lessons.move(request, response, signedIn);
         case "/lesson-remove" -> lessons.remove(request, response, signedIn);
         case "/course-publish" -> authoring.publish(request, response, signedIn);
+        case "/quiz-create" -> builder.create(request, response, signedIn);
+        case "/quiz-update" -> builder.update(request, response, signedIn);
+        case "/question-add" -> builder.addQuestion(request, response, signedIn);
+        case "/quiz-draw" -> builder.addDraw(request, response, signedIn);
+        case "/quiz-slot-remove" -> builder.removeSlot(request, response, signedIn);
         default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }
     } catch (Refusal refusal) {

@@ -76,6 +76,20 @@ public class PrettyUrlFilter extends HttpFilter {
               "GET"),
           new Route(
               Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/publish"), "/publish.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes"), "/quizzes.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes/new"),
+              "/quiz-edit.xhtml",
+              "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes/(\\d{1,12})"),
+              "/quiz-edit.xhtml",
+              "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes/(\\d{1,12})/new-question"),
+              "/question-new.xhtml",
+              "GET"),
           new Route(Pattern.compile("/pathways/?"), "/pathways.xhtml", "GET"),
           new Route(Pattern.compile("/pathways/([a-z0-9-]{1,50})"), "/pathway.xhtml", "GET"),
           new Route(Pattern.compile("/my-learning"), "/my-learning.xhtml", "GET"),

@@ -1,0 +1,320 @@
+package org.upskill.assessment.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.upskill.assessment.control.FrozenQuestion;
+import org.upskill.assessment.entity.BankQuestion;
+import org.upskill.assessment.entity.GradingMethod;
+import org.upskill.assessment.entity.QuestionCategory;
+import org.upskill.assessment.entity.Quiz;
+import org.upskill.assessment.entity.ReviewOption;
+import org.upskill.catalog.boundary.CourseAuthoring.Author;
+import org.upskill.catalog.control.CourseAccess;
+import org.upskill.catalog.entity.Course;
+import org.upskill.platform.boundary.Refusal;
+
+/**
+ * The quiz builder: trainers create the quizzes of a draft course, set every setting, write
+ * questions of every type into the course's bank (by category) and add them to a quiz, or add "N
+ * random questions from a category". Ownership is checked on every call; a question that could not
+ * be graded is refused before it is stored.
+ */
+@Stateless
+public class QuizAuthoring {
+
+  /** A quiz in the course's list. */
+  public record QuizLine(long id, String title, Integer module, int slots, boolean required) {}
+
+  /** One slot of a quiz: a fixed question or a random draw. */
+  public record SlotLine(int position, boolean draw, String type, String text, String category) {}
+
+  /** A quiz in the builder. */
+  public record AuthoredQuiz(
+      long id,
+      long version,
+      QuizSettings settings,
+      List<SlotLine> slots,
+      List<String> categories) {}
+
+  /** A category of the course's bank and how many questions it holds. */
+  public record CategoryLine(long id, String name, long questions) {}
+
+  @PersistenceContext EntityManager em;
+
+  /** The quizzes of a course this author may change. */
+  public List<QuizLine> quizzes(Author author, String code) {
+    var course = CourseAccess.editable(em, author, code);
+    return quizzesOf(course).stream()
+        .map(
+            q ->
+                new QuizLine(
+                    q.getId(),
+                    q.getTitle(),
+                    modulePosition(course, q.getModuleId()),
+                    q.getSlots().size(),
+                    q.isRequired()))
+        .toList();
+  }
+
+  /**
+   * Creates a quiz in a draft course.
+   *
+   * @return its id
+   */
+  public long create(Author author, String code, QuizSettings settings) {
+    var course = CourseAccess.draft(em, author, code);
+    var quiz =
+        new Quiz(course.getId(), moduleId(course, settings.module()), settings.title(), null);
+    apply(course, quiz, settings);
+    em.persist(quiz);
+    em.flush();
+    return quiz.getId();
+  }
+
+  /** A quiz of a course this author may change. */
+  public AuthoredQuiz quiz(Author author, String code, long quizId) {
+    var course = CourseAccess.editable(em, author, code);
+    return view(course, quizOf(course, quizId));
+  }
+
+  /**
+   * Saves a quiz's settings, if nobody saved them since {@code basedOnVersion}.
+   *
+   * @throws Refusal 409 when someone else saved in between (nothing is changed)
+   */
+  public void update(Author author, String code, long quizId, QuizSettings settings, long version) {
+    var course = CourseAccess.draft(em, author, code);
+    var quiz = quizOf(course, quizId);
+    if (quiz.getVersion() != version) {
+      throw Refusal.conflict(
+          "Someone else changed this quiz after you opened it. Reload it to see their settings,"
+              + " then make your change again.");
+    }
+    apply(course, quiz, settings);
+    em.flush();
+  }
+
+  /**
+   * Writes a question into the course's bank (in its category, created when new) and adds it to the
+   * end of the quiz.
+   *
+   * @throws Refusal 409 when the question could not be graded as written
+   */
+  public void addQuestion(Author author, String code, long quizId, QuestionDraft draft) {
+    var course = CourseAccess.draft(em, author, code);
+    var quiz = quizOf(course, quizId);
+    try {
+      FrozenQuestion.freeze(
+              0,
+              draft.type(),
+              draft.prompt(),
+              draft.feedback(),
+              draft.points(),
+              draft.definitionJson(),
+              false,
+              new Random(0))
+          .grader();
+    } catch (RuntimeException e) {
+      throw Refusal.conflict("This question cannot be graded as written: " + e.getMessage());
+    }
+    var category = category(course, draft.category());
+    var question =
+        new BankQuestion(
+            category.getId(),
+            java.util.UUID.randomUUID().toString(),
+            draft.type(),
+            draft.prompt(),
+            draft.feedback(),
+            draft.points(),
+            draft.definitionJson());
+    em.persist(question);
+    em.flush();
+    quiz.addFixedQuestion(question.getId());
+    em.flush();
+  }
+
+  /** Adds "N random questions from a category" to the end of the quiz. */
+  public void addRandomDraw(Author author, String code, long quizId, long categoryId, int count) {
+    var course = CourseAccess.draft(em, author, code);
+    var quiz = quizOf(course, quizId);
+    var category = em.find(QuestionCategory.class, categoryId);
+    if (category == null || category.getCourseId() != course.getId()) {
+      throw Refusal.notFound(code + " has no such question category.");
+    }
+    var available = questionsIn(categoryId);
+    if (count < 1 || count > available) {
+      throw Refusal.conflict(
+          "“" + category.getName() + "” holds " + available + " questions: draw 1 to " + available);
+    }
+    quiz.addRandomDraw(categoryId, count);
+    em.flush();
+  }
+
+  /** Removes slot {@code position} from the quiz (the question stays in the bank). */
+  public void removeSlot(Author author, String code, long quizId, int position) {
+    var course = CourseAccess.draft(em, author, code);
+    var quiz = quizOf(course, quizId);
+    var slot =
+        quiz.getSlots().stream()
+            .filter(s -> s.getPosition() == position)
+            .findFirst()
+            .orElseThrow(() -> Refusal.notFound("The quiz has no question " + position + "."));
+    quiz.removeSlot(slot);
+    em.flush();
+    for (var later : quiz.getSlots()) {
+      if (later.getPosition() > position) {
+        later.moveTo(later.getPosition() - 1);
+        em.flush();
+      }
+    }
+  }
+
+  /** The categories of the course's question bank. */
+  public List<CategoryLine> categories(Author author, String code) {
+    var course = CourseAccess.editable(em, author, code);
+    return categoriesOf(course).stream()
+        .map(c -> new CategoryLine(c.getId(), c.getName(), questionsIn(c.getId())))
+        .toList();
+  }
+
+  private void apply(Course course, Quiz quiz, QuizSettings settings) {
+    quiz.describe(settings.title(), settings.intro(), moduleId(course, settings.module()));
+    quiz.configure(
+        settings.timeLimitMinutes() == null
+            ? null
+            : Duration.ofMinutes(settings.timeLimitMinutes()),
+        quiz.getOpensAt(),
+        quiz.getClosesAt(),
+        settings.maxAttempts(),
+        settings.passPercent(),
+        GradingMethod.valueOf(settings.grading()),
+        settings.shuffleQuestions(),
+        settings.shuffleOptions(),
+        settings.onePerPage(),
+        settings.required(),
+        reviewOptions(settings.reviewAfterSubmit()),
+        reviewOptions(settings.reviewAfterClose()));
+  }
+
+  private static Set<ReviewOption> reviewOptions(Set<String> names) {
+    var options = EnumSet.noneOf(ReviewOption.class);
+    names.forEach(name -> options.add(ReviewOption.valueOf(name)));
+    return options;
+  }
+
+  private AuthoredQuiz view(Course course, Quiz quiz) {
+    var slots =
+        quiz.getSlots().stream()
+            .map(
+                slot -> {
+                  if (slot.getQuestionId() != null) {
+                    var question = em.find(BankQuestion.class, slot.getQuestionId());
+                    var category = em.find(QuestionCategory.class, question.getCategoryId());
+                    return new SlotLine(
+                        slot.getPosition(),
+                        false,
+                        question.getType(),
+                        question.getPrompt(),
+                        category.getName());
+                  }
+                  var category = em.find(QuestionCategory.class, slot.getCategoryId());
+                  return new SlotLine(
+                      slot.getPosition(),
+                      true,
+                      null,
+                      slot.getDrawCount()
+                          + (slot.getDrawCount() == 1 ? " random question" : " random questions"),
+                      category.getName());
+                })
+            .toList();
+    var settings =
+        new QuizSettings(
+            quiz.getTitle(),
+            quiz.getIntro(),
+            modulePosition(course, quiz.getModuleId()),
+            quiz.getTimeLimit() == null ? null : (int) quiz.getTimeLimit().toMinutes(),
+            quiz.getMaxAttempts(),
+            quiz.getPassPercent(),
+            quiz.getGradingMethod().name(),
+            quiz.isShuffleQuestions(),
+            quiz.isShuffleOptions(),
+            quiz.isOnePerPage(),
+            quiz.isRequired(),
+            names(quiz.getReviewAfterSubmit()),
+            names(quiz.getReviewAfterClose()));
+    return new AuthoredQuiz(
+        quiz.getId(),
+        quiz.getVersion(),
+        settings,
+        slots,
+        categoriesOf(course).stream().map(QuestionCategory::getName).toList());
+  }
+
+  private static Set<String> names(Set<ReviewOption> options) {
+    return options.stream().map(Enum::name).collect(Collectors.toSet());
+  }
+
+  private QuestionCategory category(Course course, String name) {
+    var existing =
+        categoriesOf(course).stream().filter(c -> c.getName().equalsIgnoreCase(name)).findFirst();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    var category = new QuestionCategory(course.getId(), name);
+    em.persist(category);
+    em.flush();
+    return category;
+  }
+
+  private List<QuestionCategory> categoriesOf(Course course) {
+    return em.createQuery(
+            "select c from QuestionCategory c where c.courseId = :course order by c.name",
+            QuestionCategory.class)
+        .setParameter("course", course.getId())
+        .getResultList();
+  }
+
+  private long questionsIn(long categoryId) {
+    return em.createQuery(
+            "select count(q) from BankQuestion q where q.categoryId = :category", Long.class)
+        .setParameter("category", categoryId)
+        .getSingleResult();
+  }
+
+  private List<Quiz> quizzesOf(Course course) {
+    return em.createQuery(
+            "select q from Quiz q where q.courseId = :course order by q.id", Quiz.class)
+        .setParameter("course", course.getId())
+        .getResultList();
+  }
+
+  private Quiz quizOf(Course course, long quizId) {
+    var quiz = em.find(Quiz.class, quizId);
+    if (quiz == null || quiz.getCourseId() != course.getId()) {
+      throw Refusal.notFound(course.getCode() + " has no such quiz.");
+    }
+    return quiz;
+  }
+
+  private Long moduleId(Course course, Integer position) {
+    return position == null ? null : CourseAccess.module(em, course, position).getId();
+  }
+
+  private Integer modulePosition(Course course, Long moduleId) {
+    if (moduleId == null) {
+      return null;
+    }
+    return CourseAccess.modules(em, course).stream()
+        .filter(m -> m.getId().equals(moduleId))
+        .map(m -> m.getPosition())
+        .findFirst()
+        .orElse(null);
+  }
+}
