@@ -302,6 +302,54 @@ class LessonAuthoringBrowserIT {
     assertEquals("You passed", browser.findElement(By.id("result-title")).getText());
     assertEquals("100.00%", browser.findElement(By.id("result-percent")).getText());
     checkPage("12-learner-result");
+
+    // The trainer sees the learner in the cohort grid, the item analysis and the CSV export, and
+    // enrols someone else by email
+    var newcomer =
+        KeycloakUsers.create("cn" + (System.currentTimeMillis() % 1_000_000), 1, "learner").get(0);
+    assertEquals(200, QuizApi.onTestServer().me(newcomer.token()).statusCode());
+    signIn("trainer", "/teach/" + code + "/cohort");
+    var learnerRow =
+        browser.findElement(By.xpath("//table[@id='cohort']//tr[contains(., 'Priya Shah')]"));
+    assertAll(
+        () -> assertTrue(learnerRow.getText().contains("Enrolled"), learnerRow.getText()),
+        () -> assertTrue(learnerRow.getText().contains("100.00% (passed)"), learnerRow.getText()));
+    checkPage("13-cohort");
+    browser.findElement(By.id("analysis-" + quizId)).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("items")));
+    assertAll(
+        () -> assertEquals(3, browser.findElements(By.cssSelector("#items tbody tr")).size()),
+        () ->
+            assertTrue(
+                browser.findElement(By.id("analysis-attempts")).getText().contains("1 submitted")));
+    checkPage("14-item-analysis");
+    browser.get(url("/teach/" + code + "/cohort"));
+    var csv =
+        (String)
+            ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('cohort-csv').href)"
+                        + ".then(r => r.text()).then(done);");
+    assertAll(
+        () -> assertTrue(csv.startsWith("Name,Email,Staff number,State"), csv),
+        () -> assertTrue(csv.contains("Priya Shah"), csv),
+        () -> assertTrue(csv.contains(",100.00,yes,"), csv));
+    Teaching.type(browser, "person", "nobody-" + code + "@example.org");
+    browser.findElement(By.id("enrol-person")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    checkPage("15-enrol-error");
+    Teaching.type(browser, "person", newcomer.email());
+    browser.findElement(By.id("enrol-person")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+    assertTrue(browser.findElement(By.id("cohort")).getText().contains("Test"));
+    assertEquals(
+        "ENROLLED",
+        TestDatabase.text(
+            "select e.state from enrolment e join person p on p.id = e.person_id"
+                + " join course c on c.id = e.course_id where p.email = ? and c.code = ?",
+            newcomer.email(),
+            code));
   }
 
   /** On a quiz's page: adds a question of {@code type} whose one part is {@code field}. */
@@ -456,6 +504,16 @@ class LessonAuthoringBrowserIT {
                 String.valueOf(lesson),
                 theirCode);
     assertEquals(java.util.List.of(403L, 404L, 403L, 403L), statuses);
+    browser.get(url("/teach/" + code + "/cohort"));
+    assertTrue(browser.getTitle().startsWith("You cannot do this"), browser.getTitle());
+    var export =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(location.origin + '/export/cohorts/' + arguments[0] + '.csv')"
+                    + ".then(r => done(r.status));",
+                code);
+    assertEquals(403L, export);
     assertEquals(
         "My text: opt-outs and direct care.",
         TestDatabase.text("select body_markdown from lesson where id = ?", lesson));

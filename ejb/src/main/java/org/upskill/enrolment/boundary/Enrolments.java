@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.upskill.catalog.boundary.CourseAuthoring;
 import org.upskill.catalog.entity.Course;
 import org.upskill.catalog.entity.EnrolmentMode;
 import org.upskill.enrolment.entity.Enrolment;
 import org.upskill.enrolment.entity.EnrolmentState;
 import org.upskill.integration.boundary.Outbox;
+import org.upskill.people.entity.Person;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.Jsonp;
 
@@ -32,6 +34,7 @@ public class Enrolments {
 
   @PersistenceContext EntityManager em;
   @Inject Outbox outbox;
+  @Inject CourseAuthoring courses;
 
   Clock clock = Clock.systemUTC();
 
@@ -66,6 +69,48 @@ public class Enrolments {
         course.getEnrolmentMode() == EnrolmentMode.APPROVAL
             ? EnrolmentState.REQUESTED
             : hasSeat(course) ? EnrolmentState.ENROLLED : EnrolmentState.WAITLISTED;
+    var enrolment =
+        new Enrolment(
+            personId,
+            course.getId(),
+            course.getContentVersion(),
+            cycles(personId, course.getId()) + 1,
+            initial,
+            now);
+    em.persist(enrolment);
+    changed(enrolment, course, "enrolment.created", now);
+    return new Placement(enrolment.getId(), Outcome.valueOf(initial.name()));
+  }
+
+  /**
+   * A course's owner (or an admin) enrols someone: a seat when there is one, the waitlist when the
+   * course is full, whatever the course's enrolment mode.
+   *
+   * @throws Refusal 403 not the course's owner or an admin, 404 unknown course (or a draft) or
+   *     person, 409 when the person already has a live enrolment
+   */
+  public Placement enrolBy(CourseAuthoring.Author author, String courseCode, long personId) {
+    if (!courses.mayEdit(author, courseCode)) {
+      throw Refusal.forbidden(
+          "Only the course's owners and admins can enrol people on " + courseCode + ".");
+    }
+    var course = lockedCourse(courseCode);
+    var person = em.find(Person.class, personId);
+    if (person == null) {
+      throw Refusal.notFound("There is no such person.");
+    }
+    var live = liveEnrolment(personId, course.getId());
+    if (live.isPresent()) {
+      throw Refusal.conflict(
+          person.getDisplayName()
+              + " is already on "
+              + course.getTitle()
+              + " ("
+              + live.get().getState().name().toLowerCase(Locale.ROOT)
+              + ").");
+    }
+    var now = Instant.now(clock);
+    var initial = hasSeat(course) ? EnrolmentState.ENROLLED : EnrolmentState.WAITLISTED;
     var enrolment =
         new Enrolment(
             personId,

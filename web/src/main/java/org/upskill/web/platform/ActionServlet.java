@@ -27,6 +27,7 @@ public class ActionServlet extends HttpServlet {
   @Inject AuthoringActions authoring;
   @Inject LessonActions lessons;
   @Inject QuizBuilderActions builder;
+  @Inject CohortActions cohort;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -67,6 +68,7 @@ public class ActionServlet extends HttpServlet {
         case "/question-add" -> builder.addQuestion(request, response, signedIn);
         case "/quiz-draw" -> builder.addDraw(request, response, signedIn);
         case "/quiz-slot-remove" -> builder.removeSlot(request, response, signedIn);
+        case "/cohort-enrol" -> cohort.enrol(request, response, signedIn);
         default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }
     } catch (Refusal refusal) {

@@ -78,6 +78,11 @@ public class PrettyUrlFilter extends HttpFilter {
               Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/publish"), "/publish.xhtml", "GET"),
           new Route(
               Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes"), "/quizzes.xhtml", "GET"),
+          new Route(Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/cohort"), "/cohort.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes/(\\d{1,12})/analysis"),
+              "/quiz-analysis.xhtml",
+              "GET"),
           new Route(
               Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes/new"),
               "/quiz-edit.xhtml",
