@@ -34,3 +34,8 @@ const questionForm = document.getElementById('question-form');
 if (questionForm) {
   import('./question-form.js').then(({ revealChosenType }) => revealChosenType(questionForm));
 }
+
+const uploadForm = document.getElementById('upload-form');
+if (uploadForm) {
+  import('./bulk-enrolment.js').then(({ enhanceUpload }) => enhanceUpload(uploadForm));
+}

@@ -46,4 +46,22 @@ public final class Teaching {
     browser.findElement(By.id("add-module")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
   }
+
+  /** Adds a lesson to module {@code module} of a draft course; ends on its modules page. */
+  public static void addLesson(
+      WebDriver browser, WebDriverWait wait, String code, int module, String title, String text) {
+    browser.get(
+        TestEnvironment.baseUrl() + "/teach/" + code + "/modules/" + module + "/new-lesson");
+    type(browser, "title", title);
+    type(browser, "markdown", text);
+    browser.findElement(By.id("save-lesson")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+  }
+
+  /** Publishes a draft course after its confirmation page; ends on its details page. */
+  public static void publish(WebDriver browser, WebDriverWait wait, String code) {
+    browser.get(TestEnvironment.baseUrl() + "/teach/" + code + "/publish");
+    browser.findElement(By.id("confirm-publish")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("version-1")));
+  }
 }

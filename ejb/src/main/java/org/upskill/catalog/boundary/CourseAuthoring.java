@@ -251,6 +251,35 @@ public class CourseAuthoring {
     return title;
   }
 
+  /** What {@link #check} found: a verdict, and for an editable course its id and status. */
+  public record CourseCheck(Verdict verdict, long id, String status) {
+    /** Whether the course exists and this author may change it. */
+    public enum Verdict {
+      EDITABLE,
+      NOT_OWNED,
+      UNKNOWN
+    }
+  }
+
+  /**
+   * Whether this author may change the course, without throwing: for a caller inside a larger
+   * transaction (a refusal crossing this boundary would mark that transaction for rollback).
+   */
+  public CourseCheck check(Author author, String code) {
+    try {
+      var course = editableCourse(author, code);
+      return new CourseCheck(
+          CourseCheck.Verdict.EDITABLE, course.getId(), course.getStatus().name());
+    } catch (Refusal refusal) {
+      return new CourseCheck(
+          refusal.reason() == Refusal.Reason.FORBIDDEN
+              ? CourseCheck.Verdict.NOT_OWNED
+              : CourseCheck.Verdict.UNKNOWN,
+          0,
+          null);
+    }
+  }
+
   /** Whether this author may change the course (owner, co-owner or admin); false if unknown. */
   public boolean mayEdit(Author author, String code) {
     try {

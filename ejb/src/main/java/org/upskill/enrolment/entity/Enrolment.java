@@ -112,6 +112,11 @@ public class Enrolment {
     moveTo(initial, now);
   }
 
+  /** Sets the date by which the person should complete the course ({@code null}: none). */
+  public void dueBy(java.time.LocalDate date) {
+    this.dueDate = date;
+  }
+
   private void moveTo(EnrolmentState next, Instant now) {
     this.state = next;
     this.live = next.isLive() ? Boolean.TRUE : null;

@@ -100,6 +100,36 @@ public class People {
   }
 
   /**
+   * People by email (any case) or staff number, many at once (a bulk enrolment file): each key
+   * found, lower-cased, maps to the person's id.
+   */
+  public java.util.Map<String, Long> idsByEmailOrStaffNumber(java.util.Collection<String> keys) {
+    var lowered =
+        keys.stream().map(k -> k.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+    var found = new java.util.HashMap<String, Long>();
+    for (int from = 0; from < lowered.size(); from += 1000) {
+      var chunk = lowered.subList(from, Math.min(lowered.size(), from + 1000));
+      em.createQuery(
+              "select p.id, lower(p.email), lower(p.staffNumber) from Person p"
+                  + " where lower(p.email) in :keys or lower(p.staffNumber) in :keys"
+                  + " order by p.id desc",
+              Object[].class)
+          .setParameter("keys", chunk)
+          .getResultList()
+          .forEach(
+              r -> {
+                if (r[1] != null && chunk.contains((String) r[1])) {
+                  found.put((String) r[1], (Long) r[0]);
+                }
+                if (r[2] != null && chunk.contains((String) r[2])) {
+                  found.put((String) r[2], (Long) r[0]);
+                }
+              });
+    }
+    return found;
+  }
+
+  /**
    * Sets a person's extra time on every timed quiz (0–200 %). An admin may set it for anyone; a
    * manager for people of their own organisation.
    *

@@ -69,6 +69,7 @@ public class ActionServlet extends HttpServlet {
         case "/quiz-draw" -> builder.addDraw(request, response, signedIn);
         case "/quiz-slot-remove" -> builder.removeSlot(request, response, signedIn);
         case "/cohort-enrol" -> cohort.enrol(request, response, signedIn);
+        case "/bulk-enrol-apply" -> cohort.applyBatch(request, response, signedIn);
         default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }
     } catch (Refusal refusal) {

@@ -12,12 +12,34 @@ import org.upskill.platform.boundary.Refusal;
 import org.upskill.web.security.SignedIn;
 import org.upskill.web.teach.CohortPage;
 
-/** The cohort page's target: a course's owner enrols someone, found by name, email or number. */
+/**
+ * The cohort page's targets: a course's owner enrols someone, found by name, email or number; a
+ * checked bulk-enrolment file is applied.
+ */
 @ApplicationScoped
 public class CohortActions {
 
   @Inject Enrolments enrolments;
   @Inject People people;
+  @Inject org.upskill.enrolment.boundary.BulkEnrolments bulk;
+
+  void applyBatch(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    long id;
+    try {
+      id = Long.parseLong(request.getParameter("batch"));
+    } catch (NumberFormatException e) {
+      throw Refusal.notFound("There is no such enrolment file.");
+    }
+    var batch = bulk.apply(AuthoringActions.author(who), id);
+    Viewer.notice(
+        request,
+        batch.count("enrolled")
+            + " enrolled, "
+            + batch.count("waitlisted")
+            + " waitlisted. Download the result for every row below.");
+    response.sendRedirect(request.getContextPath() + "/teach/bulk-enrolments/" + id);
+  }
 
   void enrol(HttpServletRequest request, HttpServletResponse response, SignedIn who)
       throws IOException {

@@ -51,6 +51,11 @@ public class PrettyUrlFilter extends HttpFilter {
           new Route(Pattern.compile("/attempts/(\\d{1,12})/review"), "/review.xhtml", "GET"),
           new Route(Pattern.compile("/teach/?"), "/teach.xhtml", "GET"),
           new Route(Pattern.compile("/teach/new"), "/course-edit.xhtml", "GET"),
+          new Route(Pattern.compile("/teach/bulk-enrolments"), "/bulk-enrolment.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/teach/bulk-enrolments/(\\d{1,12})"),
+              "/bulk-enrolment.xhtml",
+              "GET"),
           new Route(Pattern.compile("/teach/([A-Za-z0-9-]{1,20})"), "/course-edit.xhtml", "GET"),
           new Route(
               Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/modules"), "/modules.xhtml", "GET"),
