@@ -367,6 +367,57 @@ class LessonAuthoringBrowserIT {
   }
 
   @Test
+  void anImageIsCheckedKeptInTheDatabaseAndShownInThePreview() throws Exception {
+    var code = Teaching.newCode('I');
+    signIn("trainer", "/teach");
+    Teaching.createCourse(browser, wait, code, "Images " + code, "A course with a picture.");
+    Teaching.addModule(browser, wait, code, "Pictures");
+    Teaching.addLesson(browser, wait, code, 1, "A chest X-ray", "Look at the picture.");
+    var lessonPage = url("/teach/" + code + "/lessons/" + firstLessonId(code));
+
+    // A script dressed as a PNG is refused
+    var fake = Files.createTempFile("fake", ".png");
+    Files.writeString(fake, "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>");
+    browser.get(lessonPage);
+    browser.findElement(By.id("image")).sendKeys(fake.toAbsolutePath().toString());
+    browser.findElement(By.id("upload-image")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("image-error")));
+    assertTrue(browser.findElement(By.id("image-error")).getText().contains("PNG, JPEG, GIF"));
+    checkPage("16-image-refused");
+
+    // A real PNG is kept and its Markdown offered
+    var png = Files.createTempFile("xray", ".png");
+    var picture =
+        new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    javax.imageio.ImageIO.write(picture, "png", png.toFile());
+    browser.findElement(By.id("image")).sendKeys(png.toAbsolutePath().toString());
+    browser.findElement(By.id("upload-image")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("image-markdown")));
+    var snippet = browser.findElement(By.id("image-markdown")).getDomProperty("value");
+    assertTrue(snippet.matches("!\\[[^]]+]\\(/media/[A-Za-z0-9_-]{43}\\)"), snippet);
+    assertEquals(
+        Files.size(png),
+        TestDatabase.number(
+            "select m.byte_count from media m join course c on c.id = m.course_id where c.code = ?",
+            code));
+    checkPage("17-image-uploaded");
+
+    // In the lesson, the preview shows the image as learners will see it
+    browser.findElement(By.id("markdown")).sendKeys("\n\n" + snippet + "\n");
+    wait.until(
+        d ->
+            (Boolean)
+                script(
+                    "const img = document.querySelector('#preview img');"
+                        + " return img !== null && img.complete && img.naturalWidth === 40;"));
+    assertEquals(
+        200,
+        org.upskill.system.support.Http.get(url(snippet.replaceAll(".*\\((.*)\\)", "$1")))
+            .statusCode(),
+        "served without signing in, by its unguessable address");
+  }
+
+  @Test
   void hostileContentRunsNeitherInThePreviewNorForLearners() throws Exception {
     var corpus = Files.readString(HOSTILE);
     var code = Teaching.newCode('H');

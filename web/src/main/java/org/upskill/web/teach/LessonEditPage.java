@@ -43,6 +43,8 @@ public class LessonEditPage {
   private Map<String, String> errors = Map.of();
   private Map<String, String> theirs;
   private String previewHtml = "";
+  private Map<String, String> imageErrors = Map.of();
+  private String imageSnippet;
   private String theirsHtml = "";
 
   /** The name under which a lesson form's errors and typed values are kept across a redirect. */
@@ -91,10 +93,26 @@ public class LessonEditPage {
       theirs = conflict;
       session.removeAttribute(THEIRS + key);
     }
+    imageErrors = viewer.takeErrors("media-" + key);
+    if (session != null) {
+      imageSnippet =
+          (String) session.getAttribute(org.upskill.web.platform.MediaUploadServlet.SNIPPET);
+      session.removeAttribute(org.upskill.web.platform.MediaUploadServlet.SNIPPET);
+    }
     previewHtml = markdown.toSafeHtml(values.getOrDefault("markdown", ""));
     if (theirs != null) {
       theirsHtml = markdown.toSafeHtml(theirs.getOrDefault("markdown", ""));
     }
+  }
+
+  /** Why the last image upload was refused (field "image"), once. */
+  public Map<String, String> getImageErrors() {
+    return imageErrors;
+  }
+
+  /** The Markdown for the image just uploaded, once; otherwise {@code null}. */
+  public String getImageSnippet() {
+    return imageSnippet;
   }
 
   public TaughtCourse getCourse() {

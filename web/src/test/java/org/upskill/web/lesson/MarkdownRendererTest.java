@@ -87,4 +87,18 @@ class MarkdownRendererTest {
     assertTrue(addresses >= 1, html);
     assertTrue(html.contains("&lt;script&gt;"), "raw HTML is shown as text: " + html);
   }
+
+  @Test
+  void imagesOnlyFromThisSitesMediaAddresses() {
+    var key = "a".repeat(43);
+    var html =
+        renderer.toSafeHtml(
+            "![ok](/media/"
+                + key
+                + ")\n\n![far](https://example.org/x.png)\n\n"
+                + "![near](/media/../../admin)");
+    assertTrue(html.contains("<img src=\"/media/" + key + "\" alt=\"ok\" />"), html);
+    assertFalse(html.contains("example.org"), html);
+    assertFalse(html.contains("admin"), html);
+  }
 }
