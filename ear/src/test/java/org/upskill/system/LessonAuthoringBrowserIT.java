@@ -240,6 +240,49 @@ class LessonAuthoringBrowserIT {
         "Sensitivity = true positives found\nSpecificity = true negatives found");
     assertEquals(3, browser.findElements(By.cssSelector("#slots > li")).size());
 
+    // The bank goes to another course as JSON: a broken file is refused whole, the real one
+    // imported
+    browser.get(url("/teach/" + code + "/quizzes"));
+    var bank =
+        (String)
+            ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('bank-export').href)"
+                        + ".then(r => r.text()).then(done);");
+    assertTrue(bank.contains("\"name\":\"Accuracy\""), bank);
+    assertTrue(bank.contains("\"type\":\"matching\""), bank);
+    var copy = Teaching.newCode('Q');
+    Teaching.createCourse(browser, wait, copy, "Copy " + copy, "Receives the bank.");
+    var broken = Files.createTempFile("bank", ".json");
+    Files.writeString(
+        broken,
+        bank.replace("\"type\":\"numeric\"", "\"type\":\"essay\"")
+            .replace("\"type\":\"matching\"", "\"type\":\"ordering\""));
+    browser.get(url("/teach/" + copy + "/quizzes"));
+    browser.findElement(By.id("bank")).sendKeys(broken.toAbsolutePath().toString());
+    browser.findElement(By.id("import-bank")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bank-problems")));
+    var problems = browser.findElement(By.id("bank-problems")).getText();
+    assertTrue(problems.contains("Question 2") && problems.contains("essay"), problems);
+    assertTrue(problems.contains("Question 3") && problems.contains("is missing"), problems);
+    checkPage("09b-bank-refused");
+    assertEquals(
+        0L,
+        TestDatabase.number(
+            "select count(*) from question q join question_category c on c.id = q.category_id"
+                + " join course k on k.id = c.course_id where k.code = ?",
+            copy),
+        "nothing of a refused file is kept");
+    var good = Files.createTempFile("bank", ".json");
+    Files.writeString(good, bank);
+    browser.findElement(By.id("bank")).sendKeys(good.toAbsolutePath().toString());
+    browser.findElement(By.id("import-bank")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+    assertTrue(
+        browser.findElement(By.id("categories")).getText().contains("Accuracy: 3 questions"),
+        browser.findElement(By.id("categories")).getText());
+
     // Publish, after the confirmation page
     browser.get(url("/teach/" + code));
     browser.findElement(By.id("publish-link")).click();

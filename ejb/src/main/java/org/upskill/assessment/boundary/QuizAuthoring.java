@@ -3,7 +3,9 @@ package org.upskill.assessment.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -19,6 +21,7 @@ import org.upskill.catalog.boundary.CourseAuthoring.Author;
 import org.upskill.catalog.control.CourseAccess;
 import org.upskill.catalog.entity.Course;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.control.Jsonp;
 
 /**
  * The quiz builder: trainers create the quizzes of a draft course, set every setting, write
@@ -182,6 +185,167 @@ public class QuizAuthoring {
     return categoriesOf(course).stream()
         .map(c -> new CategoryLine(c.getId(), c.getName(), questionsIn(c.getId())))
         .toList();
+  }
+
+  /** A bank file that cannot be imported: every problem, by question; nothing was stored. */
+  public static class BankRefused extends Refusal {
+    private final transient List<String> problems;
+
+    public BankRefused(List<String> problems) {
+      super(
+          Reason.CONFLICT,
+          "The question bank file was not imported: " + problems.size() + " problems.");
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+      return problems;
+    }
+  }
+
+  /** At most this many questions in one bank file. */
+  public static final int MAX_IMPORT = 2_000;
+
+  private static final List<String> COMMON = List.of("key", "type", "prompt", "points", "feedback");
+
+  /**
+   * The course's question bank as JSON, in the format of the demo bank: categories, each with its
+   * questions (key, type, prompt, points, feedback and the type's parts).
+   */
+  public String exportBank(Author author, String code) {
+    var course = CourseAccess.editable(em, author, code);
+    var categories = Jsonp.arrayBuilder();
+    for (var category : categoriesOf(course)) {
+      var questions = Jsonp.arrayBuilder();
+      em.createQuery(
+              "select q from BankQuestion q where q.categoryId = :category order by q.id",
+              BankQuestion.class)
+          .setParameter("category", category.getId())
+          .getResultList()
+          .forEach(
+              q -> {
+                var json =
+                    Jsonp.objectBuilder()
+                        .add("key", q.getKey())
+                        .add("type", q.getType())
+                        .add("prompt", q.getPrompt())
+                        .add("points", q.getPoints());
+                if (q.getFeedback() != null) {
+                  json.add("feedback", q.getFeedback());
+                }
+                try (var reader = Jsonp.reader(new java.io.StringReader(q.getDefinition()))) {
+                  reader.readObject().forEach(json::add);
+                }
+                questions.add(json);
+              });
+      categories.add(
+          Jsonp.objectBuilder().add("name", category.getName()).add("questions", questions));
+    }
+    return Jsonp.objectBuilder()
+        .add("format", "upskill-question-bank-1")
+        .add("course", course.getCode())
+        .add("categories", categories)
+        .build()
+        .toString();
+  }
+
+  /**
+   * Imports a bank file into the course's bank (a draft course): every question is checked as the
+   * quiz engine would grade it; one problem anywhere and nothing is stored.
+   *
+   * @return how many questions were imported
+   * @throws BankRefused with every problem found
+   */
+  public int importBank(Author author, String code, String json) {
+    var course = CourseAccess.draft(em, author, code);
+    var problems = new ArrayList<String>();
+    jakarta.json.JsonObject root;
+    try (var reader = Jsonp.reader(new java.io.StringReader(json))) {
+      root = reader.readObject();
+    } catch (RuntimeException e) {
+      throw new BankRefused(List.of("The file is not JSON we can read: " + e.getMessage()));
+    }
+    var categories = root.get("categories");
+    if (categories == null || categories.getValueType() != jakarta.json.JsonValue.ValueType.ARRAY) {
+      throw new BankRefused(List.of("The file has no \"categories\" list."));
+    }
+    var accepted = new ArrayList<Object[]>();
+    var number = 0;
+    for (var categoryValue : categories.asJsonArray()) {
+      if (categoryValue.getValueType() != jakarta.json.JsonValue.ValueType.OBJECT) {
+        problems.add("A category is not an object.");
+        continue;
+      }
+      var category = categoryValue.asJsonObject();
+      var name = category.getString("name", "").strip();
+      if (name.isEmpty() || name.length() > 100) {
+        problems.add("A category needs a name of 1 to 100 characters.");
+        continue;
+      }
+      var questions = category.get("questions");
+      if (questions == null || questions.getValueType() != jakarta.json.JsonValue.ValueType.ARRAY) {
+        problems.add("Category “" + name + "” has no \"questions\" list.");
+        continue;
+      }
+      for (var questionValue : questions.asJsonArray()) {
+        number++;
+        if (number > MAX_IMPORT) {
+          throw new BankRefused(List.of("The file has more than " + MAX_IMPORT + " questions."));
+        }
+        var where = "Question " + number + " (in “" + name + "”)";
+        try {
+          var q = questionValue.asJsonObject();
+          var type = q.getString("type");
+          var prompt = q.getString("prompt").strip();
+          if (prompt.isEmpty() || prompt.length() > 2000) {
+            throw new IllegalArgumentException("the prompt must have 1 to 2000 characters");
+          }
+          var feedback = q.containsKey("feedback") ? q.getString("feedback") : null;
+          var points =
+              q.containsKey("points")
+                  ? q.getJsonNumber("points").bigDecimalValue()
+                  : BigDecimal.ONE;
+          if (points.signum() <= 0 || points.compareTo(BigDecimal.valueOf(999)) > 0) {
+            throw new IllegalArgumentException("points must be more than 0 and at most 999");
+          }
+          var definition = Jsonp.objectBuilder(q);
+          COMMON.forEach(definition::remove);
+          var definitionJson = definition.build().toString();
+          FrozenQuestion.freeze(
+                  0, type, prompt, feedback, points, definitionJson, false, new Random(0))
+              .grader();
+          accepted.add(new Object[] {name, type, prompt, feedback, points, definitionJson});
+        } catch (NullPointerException | ClassCastException e) {
+          // jakarta.json's getters: a key that is missing, or a value of another kind
+          problems.add(
+              where
+                  + ": a part this type of question needs is missing or is not the right kind of"
+                  + " value (compare with a bank file downloaded from Upskill)");
+        } catch (RuntimeException e) {
+          problems.add(where + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BankRefused(problems);
+    }
+    if (accepted.isEmpty()) {
+      throw new BankRefused(List.of("The file has no questions."));
+    }
+    for (var a : accepted) {
+      var category = category(course, (String) a[0]);
+      em.persist(
+          new BankQuestion(
+              category.getId(),
+              java.util.UUID.randomUUID().toString(),
+              (String) a[1],
+              (String) a[2],
+              (String) a[3],
+              (BigDecimal) a[4],
+              (String) a[5]));
+    }
+    em.flush();
+    return accepted.size();
   }
 
   private void apply(Course course, Quiz quiz, QuizSettings settings) {

@@ -64,6 +64,7 @@ public class QuizBuilderPage {
   private Map<String, String> errors = Map.of();
   private Map<String, String> drawValues = Map.of();
   private Map<String, String> drawErrors = Map.of();
+  private Map<String, String> bankErrors = Map.of();
 
   public void load() {
     var author = Authors.of(viewer);
@@ -99,6 +100,7 @@ public class QuizBuilderPage {
     errors = viewer.takeErrors(form);
     drawValues = viewer.takeValues(DRAW_FORM);
     drawErrors = viewer.takeErrors(DRAW_FORM);
+    bankErrors = viewer.takeErrors("bank-import");
   }
 
   public TaughtCourse getCourse() {
@@ -139,6 +141,19 @@ public class QuizBuilderPage {
 
   public Map<String, String> getDrawValues() {
     return drawValues;
+  }
+
+  /** Why the last bank import was refused: "bank" and up to 20 problems; once. */
+  public Map<String, String> getBankErrors() {
+    return bankErrors;
+  }
+
+  /** The problems of the last refused import, in order. */
+  public List<String> getBankProblems() {
+    return bankErrors.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("bank-problem-"))
+        .map(Map.Entry::getValue)
+        .toList();
   }
 
   public Map<String, String> getDrawErrors() {
