@@ -311,9 +311,18 @@ public class QuizAuthoring {
           var definition = Jsonp.objectBuilder(q);
           COMMON.forEach(definition::remove);
           var definitionJson = definition.build().toString();
-          FrozenQuestion.freeze(
-                  0, type, prompt, feedback, points, definitionJson, false, new Random(0))
-              .grader();
+          if (feedback != null && feedback.length() > 2000) {
+            throw new IllegalArgumentException("feedback must have at most 2000 characters");
+          }
+          // As an attempt will: grade it, and read what a page shows (option texts, answers
+          // to match, the unit)
+          var frozen =
+              FrozenQuestion.freeze(
+                  0, type, prompt, feedback, points, definitionJson, false, new Random(0));
+          frozen.grader();
+          frozen.options();
+          frozen.matchAnswers();
+          frozen.unit();
           accepted.add(new Object[] {name, type, prompt, feedback, points, definitionJson});
         } catch (NullPointerException | ClassCastException e) {
           // jakarta.json's getters: a key that is missing, or a value of another kind
@@ -354,8 +363,8 @@ public class QuizAuthoring {
         settings.timeLimitMinutes() == null
             ? null
             : Duration.ofMinutes(settings.timeLimitMinutes()),
-        quiz.getOpensAt(),
-        quiz.getClosesAt(),
+        settings.opensAt(),
+        settings.closesAt(),
         settings.maxAttempts(),
         settings.passPercent(),
         GradingMethod.valueOf(settings.grading()),
@@ -405,6 +414,8 @@ public class QuizAuthoring {
             modulePosition(course, quiz.getModuleId()),
             quiz.getTimeLimit() == null ? null : (int) quiz.getTimeLimit().toMinutes(),
             quiz.getMaxAttempts(),
+            quiz.getOpensAt(),
+            quiz.getClosesAt(),
             quiz.getPassPercent(),
             quiz.getGradingMethod().name(),
             quiz.isShuffleQuestions(),

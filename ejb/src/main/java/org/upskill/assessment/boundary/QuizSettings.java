@@ -1,11 +1,13 @@
 package org.upskill.assessment.boundary;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Set;
 
 /**
  * A quiz's settings as a trainer sets them. {@code null} means "none": no module (a course-level
- * quiz), no time limit, no limit on attempts. Review options are names of {@code ReviewOption}.
+ * quiz), no time limit, no limit on attempts, always open. Review options are names of {@code
+ * ReviewOption}.
  */
 public record QuizSettings(
     String title,
@@ -13,6 +15,8 @@ public record QuizSettings(
     Integer module,
     Integer timeLimitMinutes,
     Integer maxAttempts,
+    Instant opensAt,
+    Instant closesAt,
     BigDecimal passPercent,
     String grading,
     boolean shuffleQuestions,

@@ -2,6 +2,10 @@ package org.upskill.web.teach;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +37,8 @@ public class QuizForm {
             "module",
             "timeLimitMinutes",
             "maxAttempts",
+            "opensAt",
+            "closesAt",
             "passPercent",
             "grading")) {
       var value = request.getParameter(field);
@@ -76,6 +82,21 @@ public class QuizForm {
     whole(
         errors, "timeLimitMinutes", 1, 600, "The time limit is a number of minutes from 1 to 600");
     whole(errors, "maxAttempts", 1, 100, "Attempts allowed is a number from 1 to 100");
+    var opens = moment(values.get("opensAt"));
+    var closes = moment(values.get("closesAt"));
+    if (opens == INVALID) {
+      errors.put("opensAt", "Enter the opening date and time, like 2027-03-31 09:00");
+    }
+    if (closes == INVALID) {
+      errors.put("closesAt", "Enter the closing date and time, like 2027-03-31 17:00");
+    }
+    if (opens != null
+        && closes != null
+        && opens != INVALID
+        && closes != INVALID
+        && !closes.isAfter(opens)) {
+      errors.put("closesAt", "The quiz must close after it opens");
+    }
     var pass = values.get("passPercent").strip();
     if (pass.isEmpty()) {
       errors.put("passPercent", "Enter the pass mark, as a percentage");
@@ -87,6 +108,35 @@ public class QuizForm {
       errors.put("grading", "Select how attempts are graded");
     }
     return errors;
+  }
+
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+  /** Stands for a date and time that could not be read. */
+  static final Instant INVALID = Instant.EPOCH;
+
+  /**
+   * A date and time as a browser's date-time field sends it ({@code 2027-03-31T17:00}) or as typed
+   * ({@code 2027-03-31 17:00}), in UK time; {@code null} when empty.
+   */
+  static Instant moment(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(value.strip().replace(' ', 'T')).atZone(LONDON).toInstant();
+    } catch (DateTimeParseException e) {
+      return INVALID;
+    }
+  }
+
+  /** An instant as the date-time field shows it, in UK time. */
+  static String field(Instant instant) {
+    return instant == null
+        ? ""
+        : LocalDateTime.ofInstant(instant, LONDON)
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+            .toString();
   }
 
   private void whole(Map<String, String> errors, String field, int min, int max, String message) {
@@ -112,6 +162,8 @@ public class QuizForm {
         optional(values.get("module")),
         optional(values.get("timeLimitMinutes")),
         optional(values.get("maxAttempts")),
+        moment(values.get("opensAt")),
+        moment(values.get("closesAt")),
         new BigDecimal(values.get("passPercent").strip()),
         values.get("grading"),
         "yes".equals(values.get("shuffleQuestions")),
@@ -137,6 +189,8 @@ public class QuizForm {
         settings.timeLimitMinutes() == null ? "" : settings.timeLimitMinutes().toString());
     values.put(
         "maxAttempts", settings.maxAttempts() == null ? "" : settings.maxAttempts().toString());
+    values.put("opensAt", field(settings.opensAt()));
+    values.put("closesAt", field(settings.closesAt()));
     values.put("passPercent", settings.passPercent().stripTrailingZeros().toPlainString());
     values.put("grading", settings.grading());
     values.put("shuffleQuestions", settings.shuffleQuestions() ? "yes" : "");
@@ -153,6 +207,8 @@ public class QuizForm {
     return valuesOf(
         new QuizSettings(
             "",
+            null,
+            null,
             null,
             null,
             null,
