@@ -129,6 +129,125 @@ class LessonAuthoringBrowserIT {
             elementId);
   }
 
+  /**
+   * Like {@link #dangers} for every element matching {@code selector} (quiz questions), where form
+   * controls are expected: script-capable elements, handlers, styles, unsafe addresses, and whether
+   * anything ran.
+   */
+  String questionDangers(String selector) {
+    return (String)
+        script(
+            "const found = []; const roots = document.querySelectorAll(arguments[0]);"
+                + "if (roots.length === 0) found.push('nothing matches ' + arguments[0]);"
+                + "if (window.__xss !== undefined) found.push('ran: ' + window.__xss);"
+                + "roots.forEach(root => {"
+                + " root.querySelectorAll('script,iframe,object,embed,svg,math,style,base,meta,"
+                + "link,details,textarea').forEach(e => found.push('element ' + e.tagName));"
+                + " root.querySelectorAll('*').forEach(e => { for (const a of e.attributes) {"
+                + "  if (/^on/i.test(a.name) || a.name === 'style') found.push('attribute '"
+                + " + a.name);"
+                + "  if (['href','src','action','formaction','xlink:href'].includes(a.name)) {"
+                + "    const m = /^\\s*([a-z][a-z0-9+.-]*):/i.exec(a.value);"
+                + "    if (m && !/^(https?|mailto)$/i.test(m[1])) found.push(a.name + '='"
+                + " + a.value); } } }); });"
+                + "return found.join('\\n');",
+            selector);
+  }
+
+  @Test
+  void hostileQuizTextAndFeedbackRunNowhere() throws Exception {
+    var code = Teaching.newCode('X');
+    signIn("trainer", "/teach");
+    Teaching.createCourse(browser, wait, code, "Hostile quiz " + code, "Security test course.");
+    Teaching.addModule(browser, wait, code, "Payloads");
+    Teaching.addLesson(browser, wait, code, 1, "Read me", "Nothing to see.");
+
+    // A bank whose prompts, options and feedback carry payloads, imported as any trainer could
+    var payloads =
+        java.util.List.of(
+            "<script>window.__xss='prompt'</script>",
+            "<img src=x onerror=\"window.__xss='img'\">",
+            "[link](javascript:window.__xss='link')",
+            "<svg onload=\"window.__xss='svg'\"></svg>",
+            "<a href=\"jav&#x61;script:window.__xss='entity'\">entity</a>",
+            "![i](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9IndpbmRvdy5fX3hzcz0xIi8+)");
+    var options = jakarta.json.Json.createArrayBuilder();
+    for (int i = 0; i < payloads.size(); i++) {
+      options.add(
+          jakarta.json.Json.createObjectBuilder()
+              .add("id", "o" + i)
+              .add("text", "Option " + i + " " + payloads.get(i))
+              .add("correct", i == 0)
+              .add("feedback", "Feedback " + payloads.get((i + 1) % payloads.size())));
+    }
+    var bank =
+        jakarta.json.Json.createObjectBuilder()
+            .add(
+                "categories",
+                jakarta.json.Json.createArrayBuilder()
+                    .add(
+                        jakarta.json.Json.createObjectBuilder()
+                            .add("name", "Hostile")
+                            .add(
+                                "questions",
+                                jakarta.json.Json.createArrayBuilder()
+                                    .add(
+                                        jakarta.json.Json.createObjectBuilder()
+                                            .add("type", "single")
+                                            .add("prompt", String.join(" ", payloads))
+                                            .add("feedback", String.join("\n\n", payloads))
+                                            .add("options", options))
+                                    .add(
+                                        jakarta.json.Json.createObjectBuilder()
+                                            .add("type", "truefalse")
+                                            .add("prompt", "True? " + payloads.get(1))
+                                            .add("feedback", payloads.get(0))
+                                            .add("correct", true)))))
+            .build()
+            .toString();
+    var file = Files.createTempFile("hostile-bank", ".json");
+    Files.writeString(file, bank);
+    browser.get(url("/teach/" + code + "/quizzes"));
+    browser.findElement(By.id("bank")).sendKeys(file.toAbsolutePath().toString());
+    browser.findElement(By.id("import-bank")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+
+    // A quiz drawing both, with every review option, published
+    browser.findElement(By.id("create-quiz")).click();
+    Teaching.type(browser, "title", "Hostile quiz");
+    browser.findElement(By.cssSelector("label[for='reviewAfterSubmit-CORRECT']")).click();
+    browser.findElement(By.id("save-quiz")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draw-form")));
+    var quizId = browser.getCurrentUrl().replaceAll(".*/quizzes/(\\d+).*", "$1");
+    new Select(browser.findElement(By.id("draw-category"))).selectByIndex(1);
+    Teaching.type(browser, "count", "2");
+    browser.findElement(By.id("add-draw")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+    Teaching.publish(browser, wait, code);
+
+    // The learner's attempt and review: the payloads are text, nothing runs
+    signIn("learner", "/my-learning");
+    browser.get(url("/courses/" + code));
+    browser.findElement(By.id("enrol")).click();
+    browser.findElement(By.id("confirm")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("continue")));
+    browser.get(url("/courses/" + code + "/quizzes/" + quizId));
+    browser.findElement(By.id("start-attempt")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attempt-form")));
+    assertTrue(
+        browser.findElement(By.id("attempt-form")).getText().contains("<script>window.__xss"),
+        "raw HTML is shown as text");
+    assertEquals("", questionDangers(".upskill-question"), "attempt");
+    checkPage("18-hostile-attempt");
+    browser.findElement(By.id("finish")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit-attempt"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-title")));
+    assertTrue(
+        browser.findElements(By.cssSelector("[id^='feedback-']")).size() > 0, "feedback shown");
+    assertEquals("", questionDangers(".upskill-review-question"), "review");
+    checkPage("19-hostile-review");
+  }
+
   @Test
   void aTrainerWritesALessonWithAPreviewPublishesAndALearnerFindsAndReadsIt() throws Exception {
     var code = Teaching.newCode('L');

@@ -68,11 +68,15 @@ public class MarkdownRenderer {
           .onElements("th", "td")
           .toFactory();
 
+  private static final java.util.regex.Pattern IMAGE_WITHOUT_SOURCE =
+      java.util.regex.Pattern.compile("<img(?![^>]*\\ssrc=)[^>]*>");
+
   /** Safe HTML for the Markdown; {@code h1} is reserved for the page and becomes {@code h2}. */
   public String toSafeHtml(String markdown) {
     var html = renderer.render(parser.parse(markdown == null ? "" : markdown));
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>");
-    return POLICY.sanitize(html);
+    // An image whose address the policy dropped would show as a broken picture: drop it too.
+    return IMAGE_WITHOUT_SOURCE.matcher(POLICY.sanitize(html)).replaceAll("");
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.upskill.web.lesson;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,5 +101,6 @@ class MarkdownRendererTest {
     assertTrue(html.contains("<img src=\"/media/" + key + "\" alt=\"ok\" />"), html);
     assertFalse(html.contains("example.org"), html);
     assertFalse(html.contains("admin"), html);
+    assertEquals(1, html.split("<img", -1).length - 1, "no broken images left: " + html);
   }
 }
