@@ -193,17 +193,7 @@ public class Enrolments {
       // IDENTITY ids: persist inserts at once, so the event can name the enrolment without a
       // flush per row (a flush per row re-checks every managed entity: quadratic for 10,000).
       em.persist(enrolment);
-      outbox.record(
-          "enrolment.created",
-          "enrolment",
-          String.valueOf(enrolment.getId()),
-          Jsonp.objectBuilder()
-              .add("enrolmentId", enrolment.getId())
-              .add("personId", personId)
-              .add("courseCode", course.getCode())
-              .add("state", enrolment.getState().name().toLowerCase(Locale.ROOT))
-              .build(),
-          now);
+      record(enrolment, course, "enrolment.created", now);
       outcomes.put(personId, seat ? "enrolled" : "waitlisted");
     }
     return outcomes;
@@ -356,14 +346,21 @@ public class Enrolments {
 
   /** Requests waiting for a trainer's or manager's decision, oldest first. */
   public List<PendingRequest> pendingRequests() {
+    return pendingRequests(null);
+  }
+
+  /** The requests waiting for a decision on one course ({@code null}: every course). */
+  public List<PendingRequest> pendingRequests(String courseCode) {
     return em.createQuery(
             "select new org.upskill.enrolment.boundary.PendingRequest(e.id, p.displayName,"
                 + " p.email, c.code, c.title, e.requestedAt)"
                 + " from Enrolment e join Person p on p.id = e.personId"
                 + " join Course c on c.id = e.courseId"
-                + " where e.state = :requested order by e.requestedAt, e.id",
+                + " where e.state = :requested and (:code is null or c.code = :code)"
+                + " order by e.requestedAt, e.id",
             PendingRequest.class)
         .setParameter("requested", EnrolmentState.REQUESTED)
+        .setParameter("code", courseCode)
         .getResultList();
   }
 
@@ -472,6 +469,11 @@ public class Enrolments {
 
   private void changed(Enrolment enrolment, Course course, String type, Instant now) {
     em.flush();
+    record(enrolment, course, type, now);
+  }
+
+  /** The outbox event for an enrolment's change (its id must be known). */
+  private void record(Enrolment enrolment, Course course, String type, Instant now) {
     outbox.record(
         type,
         "enrolment",

@@ -73,8 +73,7 @@ public class CohortPage {
       return;
     }
     paging = new Paging(page, (int) Math.max(1, (view.total() + PAGE_SIZE - 1) / PAGE_SIZE));
-    pending =
-        enrolments.pendingRequests().stream().filter(r -> r.courseCode().equals(code)).toList();
+    pending = enrolments.pendingRequests(code);
     errors = viewer.takeErrors(ENROL_FORM);
     values = viewer.takeValues(ENROL_FORM);
   }

@@ -101,10 +101,7 @@ public class CourseForm {
 
   /** Field → message for every rule broken, in the form's order (empty when all is well). */
   public Map<String, String> errors(Validator validator) {
-    Map<String, String> found = new LinkedHashMap<>();
-    for (var violation : validator.validate(this)) {
-      found.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
-    }
+    var found = FormErrors.of(validator, this);
     if (!found.containsKey("durationMinutes")
         && durationMinutes != null
         && !durationMinutes.isBlank()) {
@@ -125,14 +122,7 @@ public class CourseForm {
         && Integer.parseInt(renewalMonths.strip()) < 1) {
       found.put("renewalMonths", "A renewal period is at least 1 month");
     }
-    Map<String, String> ordered = new LinkedHashMap<>();
-    FIELDS.forEach(
-        field -> {
-          if (found.containsKey(field)) {
-            ordered.put(field, found.get(field));
-          }
-        });
-    return ordered;
+    return FormErrors.inOrder(found, FIELDS);
   }
 
   /** What was typed, to show again. */

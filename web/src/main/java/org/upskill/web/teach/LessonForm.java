@@ -49,24 +49,14 @@ public class LessonForm {
 
   /** Field → message for every rule broken, in the form's order (empty when all is well). */
   public Map<String, String> errors(Validator validator) {
-    Map<String, String> found = new LinkedHashMap<>();
-    for (var violation : validator.validate(this)) {
-      found.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
-    }
+    var found = FormErrors.of(validator, this);
     if (!found.containsKey("minutes")) {
       var value = Integer.parseInt(minutes.strip());
       if (value < 1 || value > 600) {
         found.put("minutes", "A lesson takes from 1 to 600 minutes");
       }
     }
-    Map<String, String> ordered = new LinkedHashMap<>();
-    FIELDS.forEach(
-        field -> {
-          if (found.containsKey(field)) {
-            ordered.put(field, found.get(field));
-          }
-        });
-    return ordered;
+    return FormErrors.inOrder(found, FIELDS);
   }
 
   /** What was typed, to show again. */
