@@ -60,8 +60,13 @@ public final class Teaching {
 
   /** Publishes a draft course after its confirmation page; ends on its details page. */
   public static void publish(WebDriver browser, WebDriverWait wait, String code) {
+    publish(browser, wait, code, 1);
+  }
+
+  /** Publishes the draft that becomes version {@code version}; ends on the details page. */
+  public static void publish(WebDriver browser, WebDriverWait wait, String code, int version) {
     browser.get(TestEnvironment.baseUrl() + "/teach/" + code + "/publish");
     browser.findElement(By.id("confirm-publish")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("version-1")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("version-" + version)));
   }
 }

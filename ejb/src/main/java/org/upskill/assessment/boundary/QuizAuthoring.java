@@ -74,7 +74,12 @@ public class QuizAuthoring {
   public long create(Author author, String code, QuizSettings settings) {
     var course = CourseAccess.draft(em, author, code);
     var quiz =
-        new Quiz(course.getId(), moduleId(course, settings.module()), settings.title(), null);
+        new Quiz(
+            course.getId(),
+            course.workingVersion(),
+            moduleId(course, settings.module()),
+            settings.title(),
+            null);
     apply(course, quiz, settings);
     em.persist(quiz);
     em.flush();
@@ -465,15 +470,24 @@ public class QuizAuthoring {
 
   private List<Quiz> quizzesOf(Course course) {
     return em.createQuery(
-            "select q from Quiz q where q.courseId = :course order by q.id", Quiz.class)
+            "select q from Quiz q where q.courseId = :course and q.courseVersion = :version"
+                + " order by q.id",
+            Quiz.class)
         .setParameter("course", course.getId())
+        .setParameter("version", course.workingVersion())
         .getResultList();
   }
 
   private Quiz quizOf(Course course, long quizId) {
     var quiz = em.find(Quiz.class, quizId);
-    if (quiz == null || quiz.getCourseId() != course.getId()) {
-      throw Refusal.notFound(course.getCode() + " has no such quiz.");
+    if (quiz == null
+        || quiz.getCourseId() != course.getId()
+        || quiz.getCourseVersion() != course.workingVersion()) {
+      throw Refusal.notFound(
+          course.getCode()
+              + " has no such quiz in version "
+              + course.workingVersion()
+              + ", the one you are editing.");
     }
     return quiz;
   }

@@ -76,14 +76,18 @@ public class Quizzes {
 
   // ---------------------------------------------------------------- listing and overview
 
-  /** The quizzes of a course, with the person's standing when {@code personId} is not null. */
-  public List<QuizSummary> ofCourse(Long personId, long courseId) {
+  /**
+   * The quizzes of one version of a course, with the person's standing when {@code personId} is not
+   * null.
+   */
+  public List<QuizSummary> ofCourse(Long personId, long courseId, int version) {
     var quizzes =
         em.createQuery(
                 "select distinct q from Quiz q left join fetch q.slots where q.courseId = :course"
-                    + " order by q.id",
+                    + " and q.courseVersion = :version order by q.id",
                 Quiz.class)
             .setParameter("course", courseId)
+            .setParameter("version", version)
             .getResultList();
     if (quizzes.isEmpty()) {
       return List.of();
@@ -140,7 +144,7 @@ public class Quizzes {
   public QuizOverview overview(long personId, long quizId) {
     var quiz = quiz(quizId);
     var course = course(quiz);
-    requireStudying(personId, course);
+    requireStudying(personId, course, quiz, LockModeType.NONE);
     var now = Instant.now(clock);
     var extraTime = extraTimePercent(personId);
     var override = override(quizId, personId);
@@ -230,7 +234,7 @@ public class Quizzes {
     var course = course(quiz);
     // Starts by one person on one course take turns (the enrolment row is locked as it is read);
     // the unique index on open attempts is the last word.
-    requireStudying(personId, course, LockModeType.PESSIMISTIC_WRITE);
+    requireStudying(personId, course, quiz, LockModeType.PESSIMISTIC_WRITE);
     var attempts = attemptsOf(personId, quizId);
     var now = Instant.now(clock);
     var open = attempts.stream().filter(QuizAttempt::isInProgress).findFirst();
@@ -852,19 +856,29 @@ public class Quizzes {
     return course;
   }
 
-  private Enrolment requireStudying(long personId, Course course) {
-    return requireStudying(personId, course, LockModeType.NONE);
-  }
-
-  private Enrolment requireStudying(long personId, Course course, LockModeType lock) {
-    return em.createNamedQuery(Enrolment.STUDYING, Enrolment.class)
-        .setParameter("person", personId)
-        .setParameter("course", course.getId())
-        .setLockMode(lock)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(
-            () -> Refusal.forbidden("Enrol on " + course.getTitle() + " to take its quizzes."));
+  /**
+   * The enrolment that lets the person take this quiz: they study the course, on the version the
+   * quiz belongs to.
+   */
+  private Enrolment requireStudying(long personId, Course course, Quiz quiz, LockModeType lock) {
+    var enrolment =
+        em.createNamedQuery(Enrolment.STUDYING, Enrolment.class)
+            .setParameter("person", personId)
+            .setParameter("course", course.getId())
+            .setLockMode(lock)
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(
+                () -> Refusal.forbidden("Enrol on " + course.getTitle() + " to take its quizzes."));
+    if (enrolment.getCourseVersion() != quiz.getCourseVersion()) {
+      throw Refusal.notFound(
+          "This quiz is not part of version "
+              + enrolment.getCourseVersion()
+              + " of "
+              + course.getTitle()
+              + ", the version you are studying.");
+    }
+    return enrolment;
   }
 }

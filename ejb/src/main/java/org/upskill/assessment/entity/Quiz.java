@@ -37,6 +37,14 @@ public class Quiz {
   @Column(name = "course_id", nullable = false, updatable = false)
   private long courseId;
 
+  /** The version of the course this quiz belongs to. */
+  @Column(name = "course_version", nullable = false, updatable = false)
+  private int courseVersion = 1;
+
+  /** The same in every version of the course: "this is the same quiz" (see V10). */
+  @Column(name = "quiz_key", length = 40, updatable = false)
+  private String quizKey = java.util.UUID.randomUUID().toString();
+
   @Column(name = "module_id")
   private Long moduleId;
 
@@ -97,7 +105,12 @@ public class Quiz {
   protected Quiz() {}
 
   public Quiz(long courseId, Long moduleId, String title, String intro) {
+    this(courseId, 1, moduleId, title, intro);
+  }
+
+  public Quiz(long courseId, int courseVersion, Long moduleId, String title, String intro) {
     this.courseId = courseId;
+    this.courseVersion = courseVersion;
     this.moduleId = moduleId;
     this.title = title;
     this.intro = intro;
@@ -133,6 +146,37 @@ public class Quiz {
     this.required = required;
     this.reviewAfterSubmit = join(afterSubmit);
     this.reviewAfterClose = join(afterClose);
+  }
+
+  /**
+   * A copy of this quiz for another version of its course: the same key, settings and slots, in the
+   * module {@code moduleId} of that version.
+   */
+  public Quiz copyFor(int courseVersion, Long moduleId) {
+    var copy = new Quiz(courseId, courseVersion, moduleId, title, intro);
+    copy.quizKey = quizKey;
+    copy.timeLimitSeconds = timeLimitSeconds;
+    copy.opensAt = opensAt;
+    copy.closesAt = closesAt;
+    copy.maxAttempts = maxAttempts;
+    copy.passPercent = passPercent;
+    copy.gradingMethod = gradingMethod;
+    copy.shuffleQuestions = shuffleQuestions;
+    copy.shuffleOptions = shuffleOptions;
+    copy.onePerPage = onePerPage;
+    copy.required = required;
+    copy.reviewAfterSubmit = reviewAfterSubmit;
+    copy.reviewAfterClose = reviewAfterClose;
+    for (var slot : slots) {
+      copy.slots.add(
+          new QuizSlot(
+              copy,
+              slot.getPosition(),
+              slot.getQuestionId(),
+              slot.getCategoryId(),
+              slot.getQuestionId() == null ? slot.getDrawCount() : null));
+    }
+    return copy;
   }
 
   public QuizSlot addFixedQuestion(long questionId) {
@@ -182,6 +226,14 @@ public class Quiz {
 
   public Long getId() {
     return id;
+  }
+
+  public int getCourseVersion() {
+    return courseVersion;
+  }
+
+  public String getQuizKey() {
+    return quizKey;
   }
 
   public long getCourseId() {

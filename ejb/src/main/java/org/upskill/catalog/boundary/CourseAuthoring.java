@@ -13,6 +13,7 @@ import org.upskill.catalog.entity.CourseModule;
 import org.upskill.catalog.entity.CourseOwner;
 import org.upskill.catalog.entity.EnrolmentMode;
 import org.upskill.catalog.entity.Level;
+import org.upskill.catalog.entity.Skill;
 import org.upskill.people.entity.Person;
 import org.upskill.platform.boundary.Refusal;
 
@@ -26,6 +27,20 @@ public class CourseAuthoring {
 
   /** Who is asking: their person id and whether they hold the admin role. */
   public record Author(long personId, boolean admin) {}
+
+  /** A value the database says is wrong: which field, and why (the form shows it there). */
+  public static class FieldRefusal extends Refusal {
+    private final String field;
+
+    public FieldRefusal(String field, String message) {
+      super(Reason.CONFLICT, message);
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
 
   /** A save that was based on an older version: what is saved now, to show beside the attempt. */
   public static class EditConflict extends Refusal {
@@ -103,6 +118,9 @@ public class CourseAuthoring {
     course.limitPlaces(draft.capacity());
     course.renewEvery(draft.renewalMonths());
     course.setOutcomes(draft.outcomes());
+    var prerequisites = prerequisites(null, draft.prerequisites());
+    course.teach(skills(draft.skills()));
+    course.requireFirst(prerequisites);
     em.persist(course);
     em.flush();
     em.persist(new CourseOwner(course.getId(), author.personId(), author.personId(), now));
@@ -139,9 +157,116 @@ public class CourseAuthoring {
         draft.renewalMonths(),
         draft.outcomes(),
         Instant.now(clock));
+    course.teach(skills(draft.skills()));
+    course.requireFirst(prerequisites(course, draft.prerequisites()));
     // The version check above and Hibernate's on flush (@Version) together: a save racing this
     // one fails with an OptimisticLockException instead of overwriting.
     em.flush();
+  }
+
+  /** The skills with these names (any case), created when new. */
+  private List<Skill> skills(List<String> names) {
+    var result = new java.util.ArrayList<Skill>();
+    var seen = new java.util.HashSet<String>();
+    for (var name : names) {
+      var key = name.strip().toLowerCase(java.util.Locale.ROOT);
+      if (key.isEmpty() || !seen.add(key)) {
+        continue;
+      }
+      var skill =
+          em.createQuery("select s from Skill s where lower(s.name) = :name", Skill.class)
+              .setParameter("name", key)
+              .getResultStream()
+              .findFirst()
+              .orElseGet(
+                  () -> {
+                    var created = new Skill(skillCode(name), name.strip());
+                    em.persist(created);
+                    return created;
+                  });
+      result.add(skill);
+    }
+    return result;
+  }
+
+  /** A code for a new skill: its name in lower case with hyphens, made unique. */
+  private String skillCode(String name) {
+    var base =
+        name.strip()
+            .toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("(^-+|-+$)", "");
+    if (base.isEmpty()) {
+      base = "skill";
+    }
+    base = base.length() > 40 ? base.substring(0, 40) : base;
+    var code = base;
+    for (int n = 2; ; n++) {
+      var taken =
+          em.createQuery("select count(s) from Skill s where s.code = :code", Long.class)
+              .setParameter("code", code)
+              .getSingleResult();
+      if (taken == 0) {
+        return code;
+      }
+      code = base + "-" + n;
+    }
+  }
+
+  /**
+   * The courses with these codes, checked: each exists, none is the course itself, and none needs
+   * the course first (directly or through others), which would make a loop nobody can start.
+   *
+   * @param course the course being saved, {@code null} while it is created
+   * @throws FieldRefusal naming the first code that is wrong
+   */
+  private List<Course> prerequisites(Course course, List<String> codes) {
+    var result = new java.util.ArrayList<Course>();
+    for (var typed : codes) {
+      var code = typed.strip().toUpperCase(java.util.Locale.ROOT);
+      if (code.isEmpty()) {
+        continue;
+      }
+      var found =
+          em.createNamedQuery(Course.BY_CODE, Course.class)
+              .setParameter("code", code)
+              .getResultStream()
+              .findFirst()
+              .orElseThrow(
+                  () -> new FieldRefusal("prerequisites", "There is no course " + code + "."));
+      if (course != null && found.getId().equals(course.getId())) {
+        throw new FieldRefusal("prerequisites", "A course cannot be its own prerequisite.");
+      }
+      if (course != null && leadsTo(found, course, new java.util.HashSet<>())) {
+        throw new FieldRefusal(
+            "prerequisites",
+            code
+                + " needs "
+                + course.getCode()
+                + " first, so "
+                + course.getCode()
+                + " cannot need "
+                + code
+                + " first.");
+      }
+      if (!result.contains(found)) {
+        result.add(found);
+      }
+    }
+    return result;
+  }
+
+  /** Whether {@code from} needs {@code target} first, directly or through other courses. */
+  private static boolean leadsTo(Course from, Course target, java.util.Set<Long> visited) {
+    if (!visited.add(from.getId())) {
+      return false;
+    }
+    for (var next : from.getPrerequisites()) {
+      if (next.getId().equals(target.getId()) || leadsTo(next, target, visited)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -328,7 +453,11 @@ public class CourseAuthoring {
             course.getAudience().name(),
             course.getEnrolmentMode().name(),
             course.getCapacity(),
-            course.getRenewalMonths()),
-        owners);
+            course.getRenewalMonths(),
+            course.getSkills().stream().map(Skill::getName).sorted().toList(),
+            course.getPrerequisites().stream().map(Course::getCode).sorted().toList()),
+        owners,
+        course.getContentVersion(),
+        course.getDraftVersion());
   }
 }

@@ -143,8 +143,16 @@ public class CourseCatalog {
         .toList();
   }
 
-  /** A published course with its outline, or empty when there is none with this code. */
+  /** A published course with its published outline, or empty when there is none with this code. */
   public Optional<CourseDetail> course(String code) {
+    return course(code, 0);
+  }
+
+  /**
+   * A published course with the outline of one of its versions ({@code 0}: the published one; a
+   * learner still on an earlier version sees that version's modules and lessons).
+   */
+  public Optional<CourseDetail> course(String code, int version) {
     var found =
         em.createQuery(
                 "select distinct c from Course c left join fetch c.outcomes"
@@ -159,12 +167,15 @@ public class CourseCatalog {
       return Optional.empty();
     }
     var course = found.get();
+    var shown = version > 0 ? version : course.getContentVersion();
     var modules =
         em.createQuery(
                 "select distinct m from CourseModule m left join fetch m.lessons"
-                    + " where m.course.id = :course order by m.position",
+                    + " where m.course.id = :course and m.courseVersion = :version"
+                    + " order by m.position",
                 CourseModule.class)
             .setParameter("course", course.getId())
+            .setParameter("version", shown)
             .getResultList();
     var outlines = new ArrayList<CourseDetail.ModuleOutline>();
     int number = 0;
@@ -191,7 +202,7 @@ public class CourseCatalog {
             course.getEnrolmentMode().name().toLowerCase(Locale.ROOT),
             course.getCapacity(),
             course.getRenewalMonths(),
-            course.getContentVersion(),
+            shown,
             course.getPrerequisites().stream()
                 .sorted(Comparator.comparing(Course::getTitle))
                 .map(p -> new CourseDetail.CourseLink(p.getCode(), p.getTitle()))

@@ -9,6 +9,8 @@ import java.util.List;
  * @param level introductory, intermediate or advanced (as {@code Level} names)
  * @param audience {@code NHS_STAFF}, {@code TECH} or {@code BOTH}
  * @param enrolmentMode {@code SELF}, {@code APPROVAL} or {@code MANUAL}
+ * @param skills the skills (tags) it teaches, by name; new names become new skills
+ * @param prerequisites codes of the courses to complete first
  */
 public record CourseDraft(
     String code,
@@ -20,4 +22,6 @@ public record CourseDraft(
     String audience,
     String enrolmentMode,
     Integer capacity,
-    Integer renewalMonths) {}
+    Integer renewalMonths,
+    List<String> skills,
+    List<String> prerequisites) {}

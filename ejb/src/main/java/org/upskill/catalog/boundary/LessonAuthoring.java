@@ -129,10 +129,15 @@ public class LessonAuthoring {
     return title;
   }
 
+  /** A lesson of the version the editor shows (a lesson of another version is not found). */
   private Lesson lessonOf(Course course, long lessonId) {
     var lesson = em.find(Lesson.class, lessonId);
-    if (lesson == null || !lesson.getModule().getCourse().getId().equals(course.getId())) {
-      throw Refusal.notFound(course.getCode() + " has no such lesson.");
+    if (lesson == null || !CourseAccess.inWorkingVersion(course, lesson.getModule())) {
+      throw Refusal.notFound(
+          course.getCode()
+              + " has no such lesson in version "
+              + course.workingVersion()
+              + ", the one you are editing.");
     }
     return lesson;
   }

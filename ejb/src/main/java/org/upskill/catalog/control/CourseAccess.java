@@ -6,12 +6,12 @@ import org.upskill.catalog.boundary.CourseAuthoring.Author;
 import org.upskill.catalog.entity.Course;
 import org.upskill.catalog.entity.CourseModule;
 import org.upskill.catalog.entity.CourseOwner;
-import org.upskill.catalog.entity.CourseStatus;
 import org.upskill.platform.boundary.Refusal;
 
 /**
  * Who may change which course, in one place for every authoring boundary: owners, co-owners and
- * admins may change a course; its content (modules, lessons) changes only while it is a draft.
+ * admins may change a course; its content (modules, lessons, quizzes) changes only in a draft: a
+ * course never published, or the draft of the next version of a published one.
  */
 public final class CourseAccess {
 
@@ -38,32 +38,46 @@ public final class CourseAccess {
   }
 
   /**
-   * A course whose content may change: a draft this author may change.
+   * A course whose content may change: one this author may change that has a draft version.
    *
-   * @throws Refusal 409 when the course is published
+   * @throws Refusal 409 when the course is published and no new version has been started
    */
   public static Course draft(EntityManager em, Author author, String code) {
     var course = editable(em, author, code);
-    if (course.getStatus() != CourseStatus.DRAFT) {
+    if (!course.hasDraftContent()) {
       throw Refusal.conflict(
           code
-              + " is published: its modules and lessons change through a new version, which"
-              + " is not possible yet.");
+              + " is published: its modules, lessons and quizzes change in a new version. Start"
+              + " one from the course's page; learners keep the published version until you"
+              + " publish the new one.");
     }
     return course;
   }
 
-  /** The course's modules in order. */
+  /** The modules of the version the editor shows (see {@link Course#workingVersion()}). */
   public static List<CourseModule> modules(EntityManager em, Course course) {
+    return modules(em, course, course.workingVersion());
+  }
+
+  /** The modules of one version of the course, in order. */
+  public static List<CourseModule> modules(EntityManager em, Course course, int version) {
     return em.createQuery(
-            "select m from CourseModule m where m.course.id = :course order by m.position",
+            "select m from CourseModule m where m.course.id = :course"
+                + " and m.courseVersion = :version order by m.position",
             CourseModule.class)
         .setParameter("course", course.getId())
+        .setParameter("version", version)
         .getResultList();
   }
 
+  /** Whether a module is part of the version the editor shows. */
+  public static boolean inWorkingVersion(Course course, CourseModule module) {
+    return module.getCourse().getId().equals(course.getId())
+        && module.getCourseVersion() == course.workingVersion();
+  }
+
   /**
-   * Module {@code position} of the course.
+   * Module {@code position} of the version the editor shows.
    *
    * @throws Refusal 404 when there is none
    */

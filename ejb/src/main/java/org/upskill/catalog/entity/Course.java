@@ -95,6 +95,10 @@ public class Course {
   @Column(name = "content_version", nullable = false)
   private int contentVersion = 1;
 
+  /** The version being prepared while {@code contentVersion} is published; null when none. */
+  @Column(name = "draft_version")
+  private Integer draftVersion;
+
   @ManyToMany
   @JoinTable(
       name = "course_skill",
@@ -145,9 +149,16 @@ public class Course {
     this.updatedAt = now;
   }
 
-  /** Adds a module at the end of the course. */
+  /** Adds a module at the end of the version being written (the demo content: version 1). */
   public CourseModule addModule(String title, String summary) {
-    var module = new CourseModule(this, modules.size() + 1, title, summary);
+    return addModule(workingVersion(), title, summary);
+  }
+
+  /** Adds a module at the end of version {@code courseVersion}. */
+  public CourseModule addModule(int courseVersion, String title, String summary) {
+    var position =
+        (int) modules.stream().filter(m -> m.getCourseVersion() == courseVersion).count() + 1;
+    var module = new CourseModule(this, courseVersion, position, title, summary);
     modules.add(module);
     return module;
   }
@@ -171,6 +182,21 @@ public class Course {
       throw new IllegalArgumentException("A course cannot be its own prerequisite");
     }
     prerequisites.add(course);
+  }
+
+  /** The skills (tags) the course teaches, replacing those it had. */
+  public void teach(java.util.Collection<Skill> taught) {
+    skills.clear();
+    skills.addAll(taught);
+  }
+
+  /** The courses to complete first, replacing those it had (the caller rules out cycles). */
+  public void requireFirst(java.util.Collection<Course> courses) {
+    if (courses.contains(this)) {
+      throw new IllegalArgumentException("A course cannot be its own prerequisite");
+    }
+    prerequisites.clear();
+    prerequisites.addAll(courses);
   }
 
   public void limitPlaces(Integer capacity) {
@@ -216,10 +242,55 @@ public class Course {
     return version;
   }
 
-  /** Makes the course visible to learners. */
+  /**
+   * Publishes the version being written: a draft course becomes visible to learners (as version 1);
+   * a published course's draft version becomes the one new enrolments start on.
+   */
   public void publish(Instant now) {
+    if (status == CourseStatus.PUBLISHED && draftVersion != null) {
+      contentVersion = draftVersion;
+      draftVersion = null;
+    }
     this.status = CourseStatus.PUBLISHED;
     this.updatedAt = now;
+  }
+
+  /**
+   * Opens a draft of the next version of a published course.
+   *
+   * @return the draft's version number
+   */
+  public int startNextVersion(Instant now) {
+    if (status != CourseStatus.PUBLISHED || draftVersion != null) {
+      throw new IllegalStateException("Only a published course without a draft gets a new one");
+    }
+    draftVersion = contentVersion + 1;
+    updatedAt = now;
+    return draftVersion;
+  }
+
+  /** Drops the draft of the next version (the caller removes its modules and quizzes). */
+  public void discardDraftVersion(Instant now) {
+    draftVersion = null;
+    updatedAt = now;
+  }
+
+  /**
+   * The version trainers see in the editor: the draft when there is one (a course never published
+   * is all draft), otherwise the published version.
+   */
+  public int workingVersion() {
+    return draftVersion != null ? draftVersion : contentVersion;
+  }
+
+  /** Whether the content (modules, lessons, quizzes) may change now: there is a draft version. */
+  public boolean hasDraftContent() {
+    return status == CourseStatus.DRAFT || draftVersion != null;
+  }
+
+  /** The draft version of a published course, or {@code null}. */
+  public Integer getDraftVersion() {
+    return draftVersion;
   }
 
   public boolean isPublished() {

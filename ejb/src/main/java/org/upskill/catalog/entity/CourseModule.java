@@ -28,6 +28,10 @@ public class CourseModule {
   @JoinColumn(name = "course_id", nullable = false)
   private Course course;
 
+  /** The version of the course this module belongs to. */
+  @Column(name = "course_version", nullable = false, updatable = false)
+  private int courseVersion = 1;
+
   @Column(nullable = false)
   private int position;
 
@@ -43,8 +47,9 @@ public class CourseModule {
 
   protected CourseModule() {}
 
-  CourseModule(Course course, int position, String title, String summary) {
+  CourseModule(Course course, int courseVersion, int position, String title, String summary) {
     this.course = course;
+    this.courseVersion = courseVersion;
     this.position = position;
     this.title = title;
     this.summary = summary;
@@ -53,6 +58,13 @@ public class CourseModule {
   /** Adds a lesson at the end of this module. */
   public Lesson addLesson(String title, String bodyMarkdown, int minutes) {
     var lesson = new Lesson(this, lessons.size() + 1, title, bodyMarkdown, minutes);
+    lessons.add(lesson);
+    return lesson;
+  }
+
+  /** Adds a copy of a lesson of an earlier version, with the same key, at the end. */
+  public Lesson copyLesson(Lesson original) {
+    var lesson = new Lesson(this, lessons.size() + 1, original);
     lessons.add(lesson);
     return lesson;
   }
@@ -79,6 +91,10 @@ public class CourseModule {
 
   public Course getCourse() {
     return course;
+  }
+
+  public int getCourseVersion() {
+    return courseVersion;
   }
 
   public int getPosition() {

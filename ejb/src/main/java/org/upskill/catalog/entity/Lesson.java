@@ -24,6 +24,10 @@ public class Lesson {
   @JoinColumn(name = "module_id", nullable = false)
   private CourseModule module;
 
+  /** The same in every version of the course: "this is the same lesson" (see V10). */
+  @Column(name = "lesson_key", length = 40, updatable = false)
+  private String lessonKey = java.util.UUID.randomUUID().toString();
+
   @Column(nullable = false)
   private int position;
 
@@ -54,6 +58,13 @@ public class Lesson {
     this.minutes = minutes;
   }
 
+  /** A copy of a lesson of an earlier version, for the next version's draft. */
+  Lesson(CourseModule module, int position, Lesson original) {
+    this(module, position, original.title, original.bodyMarkdown, original.minutes);
+    this.required = original.required;
+    this.lessonKey = original.lessonKey;
+  }
+
   /** Replaces what the lesson says (a trainer's save). */
   public void rewrite(String title, String bodyMarkdown, int minutes, boolean required) {
     this.title = title;
@@ -69,6 +80,10 @@ public class Lesson {
 
   public long getVersion() {
     return version;
+  }
+
+  public String getLessonKey() {
+    return lessonKey;
   }
 
   public Long getId() {

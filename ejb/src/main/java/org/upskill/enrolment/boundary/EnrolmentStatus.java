@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param state not_enrolled, requested, waitlisted, enrolled, completed (the latest cycle; an ended
  *     cycle that was withdrawn or rejected counts as not enrolled)
  * @param waitlistPosition 1 for the first on the waitlist, 0 otherwise
+ * @param courseVersion the version of the course's content the person studies (0 when not on it)
  */
 public record EnrolmentStatus(
     String state,
@@ -15,10 +16,11 @@ public record EnrolmentStatus(
     Instant since,
     String decisionReason,
     Long lastLessonId,
-    boolean rejected) {
+    boolean rejected,
+    int courseVersion) {
 
   public static final EnrolmentStatus NOT_ENROLLED =
-      new EnrolmentStatus("not_enrolled", 0, null, null, null, false);
+      new EnrolmentStatus("not_enrolled", 0, null, null, null, false, 0);
 
   public boolean isEnrolled() {
     return "enrolled".equals(state);

@@ -143,7 +143,19 @@ public class Enrolments {
       throw Refusal.forbidden(
           "Only the course's owners and admins can enrol people on " + courseCode + ".");
     }
-    var course = lockedCourse(courseCode);
+    return placeAll(lockedCourse(courseCode), people);
+  }
+
+  /**
+   * Enrolment rules (a Keycloak group, a staff group) place people on a published course: the same
+   * placement as {@link #enrolAllBy}, with no author; the rules' owners were checked when the rules
+   * were written.
+   */
+  Map<Long, String> enrolByRule(String courseCode, Map<Long, LocalDate> people) {
+    return placeAll(lockedCourse(courseCode), people);
+  }
+
+  private Map<Long, String> placeAll(Course course, Map<Long, LocalDate> people) {
     var ids = List.copyOf(people.keySet());
     Map<Long, EnrolmentState> live = new HashMap<>();
     Map<Long, Long> cycles = new HashMap<>();
@@ -249,6 +261,8 @@ public class Enrolments {
     var course = em.find(Course.class, enrolment.getCourseId(), LockModeType.PESSIMISTIC_WRITE);
     var now = Instant.now(clock);
     enrolment.approve(deciderId, hasSeat(course), now);
+    // The place starts on the version published now, not the one of the day of the request.
+    enrolment.studyVersion(course.getContentVersion());
     changed(enrolment, course, "enrolment.changed", now);
   }
 
@@ -292,7 +306,8 @@ public class Enrolments {
           enrolment.getEndedAt(),
           enrolment.getDecisionReason(),
           enrolment.getLastLessonId(),
-          state == EnrolmentState.REJECTED);
+          state == EnrolmentState.REJECTED,
+          0);
     }
     var position = state == EnrolmentState.WAITLISTED ? waitlistPosition(enrolment) : 0;
     return new EnrolmentStatus(
@@ -301,7 +316,8 @@ public class Enrolments {
         state == EnrolmentState.ENROLLED ? enrolment.getEnrolledAt() : enrolment.getRequestedAt(),
         enrolment.getDecisionReason(),
         enrolment.getLastLessonId(),
-        false);
+        false,
+        enrolment.getCourseVersion());
   }
 
   /** The person's live and completed enrolments (the latest cycle of each course), newest first. */
@@ -399,6 +415,7 @@ public class Enrolments {
         return;
       }
       next.get().promoteFromWaitlist(now);
+      next.get().studyVersion(course.getContentVersion());
       em.flush();
       changed(next.get(), course, "enrolment.changed", now);
     }

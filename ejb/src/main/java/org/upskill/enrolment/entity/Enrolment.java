@@ -172,6 +172,14 @@ public class Enrolment {
     moveTo(EnrolmentState.COMPLETED, now);
   }
 
+  /**
+   * Puts the enrolment on another version of the course's content: when a place is given (the
+   * version published then) or when a trainer moves learners to a newer version.
+   */
+  public void studyVersion(int version) {
+    this.courseVersion = version;
+  }
+
   public void acknowledgePromotion() {
     promotedUnseen = false;
   }

@@ -43,12 +43,14 @@ public class Cohorts {
       Instant since,
       List<Integer> lessonsDone,
       List<QuizCell> quizzes,
-      Instant completedAt) {}
+      Instant completedAt,
+      int courseVersion) {}
 
   /** The grid: columns, one page of rows and how many rows there are in all. */
   public record View(
       String code,
       String title,
+      int publishedVersion,
       List<ModuleColumn> modules,
       List<QuizColumn> quizzes,
       List<Row> rows,
@@ -64,26 +66,46 @@ public class Cohorts {
    */
   public View of(Author author, String code, int page, int pageSize) {
     var course = courses.course(author, code);
-    var moduleLines = courses.modules(author, code);
-    var modules =
-        moduleLines.stream()
-            .map(m -> new ModuleColumn(m.position(), m.title(), m.lessons().size()))
-            .toList();
-    Map<Long, Integer> moduleOfLesson = new HashMap<>();
-    for (int i = 0; i < moduleLines.size(); i++) {
-      for (var lesson : moduleLines.get(i).lessons()) {
-        moduleOfLesson.put(lesson.id(), i);
+    // The columns are the published version's modules and quizzes; a learner still on an earlier
+    // version is counted through the lesson and quiz keys, which stay the same between versions.
+    var version = course.publishedVersion();
+    @SuppressWarnings("unchecked")
+    List<Object[]> outline =
+        em.createNativeQuery(
+                "select m.position, m.title, l.lesson_key from course_module m"
+                    + " left join lesson l on l.module_id = m.id"
+                    + " where m.course_id = ?1 and m.course_version = ?2"
+                    + " order by m.position, l.position")
+            .setParameter(1, course.id())
+            .setParameter(2, version)
+            .getResultList();
+    var modules = new ArrayList<ModuleColumn>();
+    Map<String, Integer> moduleOfLesson = new HashMap<>();
+    for (var r : outline) {
+      var position = ((Number) r[0]).intValue();
+      if (modules.isEmpty() || modules.get(modules.size() - 1).position() != position) {
+        modules.add(new ModuleColumn(position, (String) r[1], 0));
+      }
+      if (r[2] != null) {
+        var last = modules.remove(modules.size() - 1);
+        modules.add(new ModuleColumn(last.position(), last.title(), last.lessons() + 1));
+        moduleOfLesson.put((String) r[2], modules.size() - 1);
       }
     }
     @SuppressWarnings("unchecked")
     List<Object[]> quizRows =
-        em.createNativeQuery("select id, title from quiz where course_id = ?1 order by id")
+        em.createNativeQuery(
+                "select id, title, quiz_key from quiz where course_id = ?1 and course_version = ?2"
+                    + " order by id")
             .setParameter(1, course.id())
+            .setParameter(2, version)
             .getResultList();
     var quizzes =
         quizRows.stream()
             .map(r -> new QuizColumn(((Number) r[0]).longValue(), (String) r[1]))
             .toList();
+    Map<String, Long> quizOfKey = new HashMap<>();
+    quizRows.forEach(r -> quizOfKey.put((String) r[2], ((Number) r[0]).longValue()));
 
     var where =
         " from Enrolment e join Person p on p.id = e.personId"
@@ -97,7 +119,7 @@ public class Cohorts {
     var query =
         em.createQuery(
                 "select p.id, p.displayName, p.email, p.staffNumber, e.state,"
-                    + " coalesce(e.enrolledAt, e.requestedAt), c.completedAt"
+                    + " coalesce(e.enrolledAt, e.requestedAt), c.completedAt, e.courseVersion"
                     + where
                     + " order by p.displayName, p.id, e.id",
                 Object[].class)
@@ -116,7 +138,7 @@ public class Cohorts {
       @SuppressWarnings("unchecked")
       List<Object[]> progress =
           em.createNativeQuery(
-                  "select lp.person_id, lp.lesson_id from lesson_progress lp"
+                  "select distinct lp.person_id, l.lesson_key from lesson_progress lp"
                       + " join lesson l on l.id = lp.lesson_id"
                       + " join course_module m on m.id = l.module_id"
                       + " where m.course_id = ?1 and lp.state = 'COMPLETED' and lp.person_id in (?2)")
@@ -124,7 +146,7 @@ public class Cohorts {
               .setParameter(2, ids)
               .getResultList();
       for (var r : progress) {
-        var module = moduleOfLesson.get(((Number) r[1]).longValue());
+        var module = moduleOfLesson.get((String) r[1]);
         if (module != null) {
           done.computeIfAbsent(((Number) r[0]).longValue(), k -> new int[modules.size()])[module]++;
         }
@@ -132,17 +154,22 @@ public class Cohorts {
       @SuppressWarnings("unchecked")
       List<Object[]> quizGrades =
           em.createNativeQuery(
-                  "select g.person_id, g.quiz_id, g.attempts_submitted, g.grade_percent, g.passed"
+                  "select g.person_id, q.quiz_key, g.attempts_submitted, g.grade_percent, g.passed"
                       + " from quiz_grade g join quiz q on q.id = g.quiz_id"
-                      + " where q.course_id = ?1 and g.person_id in (?2)")
+                      + " where q.course_id = ?1 and g.person_id in (?2)"
+                      + " order by q.course_version")
               .setParameter(1, course.id())
               .setParameter(2, ids)
               .getResultList();
       for (var r : quizGrades) {
+        var column = quizOfKey.get((String) r[1]);
+        if (column == null) {
+          continue; // a quiz the published version no longer has
+        }
         grades
             .computeIfAbsent(((Number) r[0]).longValue(), k -> new HashMap<>())
             .put(
-                ((Number) r[1]).longValue(),
+                column,
                 new QuizCell(
                     ((Number) r[2]).intValue(),
                     new BigDecimal(r[3].toString()),
@@ -168,9 +195,10 @@ public class Cohorts {
               (Instant) r[5],
               lessonsDone,
               quizzes.stream().map(q -> personGrades.get(q.id())).toList(),
-              (Instant) r[6]));
+              (Instant) r[6],
+              ((Number) r[7]).intValue()));
     }
     return new View(
-        course.details().code(), course.details().title(), modules, quizzes, rows, total);
+        course.details().code(), course.details().title(), version, modules, quizzes, rows, total);
   }
 }

@@ -47,7 +47,7 @@ public class Learning {
   public LessonView open(long personId, String courseCode, int number) {
     var course = publishedCourse(courseCode);
     var enrolment = studyingEnrolment(personId, course);
-    var lessons = lessonsInOrder(course.getId());
+    var lessons = lessonsInOrder(course.getId(), enrolment.getCourseVersion());
     var lesson = lessonAt(course, lessons, number);
     var now = Instant.now(clock);
     var progress = progressOf(personId, lesson.getId());
@@ -69,7 +69,7 @@ public class Learning {
   public boolean completeLesson(long personId, String courseCode, int number) {
     var course = publishedCourse(courseCode);
     var enrolment = studyingEnrolment(personId, course);
-    var lessons = lessonsInOrder(course.getId());
+    var lessons = lessonsInOrder(course.getId(), enrolment.getCourseVersion());
     var lesson = lessonAt(course, lessons, number);
     // Two clicks on "Mark as complete" must not complete the course twice.
     em.refresh(enrolment, LockModeType.PESSIMISTIC_WRITE);
@@ -123,17 +123,33 @@ public class Learning {
     return progressByCourse(personId, List.of(courseId)).getOrDefault(courseId, new Progress(0, 0));
   }
 
-  /** Progress on several courses at once, in one query whatever their number. */
+  /**
+   * The version a person studies on each course: that of their latest enrolment that lets them
+   * study, else the published one (a JPQL expression over {@code m.course}, for the queries below).
+   */
+  private static final String VERSION_OF_PERSON =
+      "coalesce((select max(e.courseVersion) from Enrolment e where e.personId = :person"
+          + " and e.courseId = %1$s.id and e.state in"
+          + " (org.upskill.enrolment.entity.EnrolmentState.ENROLLED,"
+          + " org.upskill.enrolment.entity.EnrolmentState.COMPLETED)), %1$s.contentVersion)";
+
+  /**
+   * Progress on several courses at once, in one query whatever their number, on the version of each
+   * course the person studies.
+   */
   public Map<Long, Progress> progressByCourse(long personId, List<Long> courseIds) {
     Map<Long, Progress> result = new HashMap<>();
     if (courseIds.isEmpty()) {
       return result;
     }
     em.createQuery(
-            "select m.course.id, count(l), count(p) from Lesson l join l.module m"
+            "select c.id, count(l), count(p) from Lesson l join l.module m join m.course c"
                 + " left join LessonProgress p on p.lessonId = l.id and p.personId = :person"
                 + " and p.state = :completed"
-                + " where m.course.id in :courses and l.required = true group by m.course.id",
+                + " where c.id in :courses and l.required = true"
+                + " and m.courseVersion = "
+                + VERSION_OF_PERSON.formatted("c")
+                + " group by c.id",
             Object[].class)
         .setParameter("person", personId)
         .setParameter("completed", LessonProgress.COMPLETED)
@@ -146,9 +162,13 @@ public class Learning {
                     new Progress(((Long) row[2]).intValue(), ((Long) row[1]).intValue())));
     // A required quiz counts as one part of the course, done when the person's grade passes.
     em.createQuery(
-            "select q.courseId, count(q), count(g) from Quiz q left join QuizGrade g"
+            "select c.id, count(q), count(g) from Quiz q join Course c on c.id = q.courseId"
+                + " left join QuizGrade g"
                 + " on g.quizId = q.id and g.personId = :person and g.passed = true"
-                + " where q.courseId in :courses and q.required = true group by q.courseId",
+                + " where c.id in :courses and q.required = true"
+                + " and q.courseVersion = "
+                + VERSION_OF_PERSON.formatted("c")
+                + " group by c.id",
             Object[].class)
         .setParameter("person", personId)
         .setParameter("courses", courseIds)
@@ -172,18 +192,20 @@ public class Learning {
     if (lastLessonByCourse.isEmpty()) {
       return numbers;
     }
-    Map<Long, Integer> counter = new HashMap<>();
+    // Numbers count within one version of a course: the version of the lesson last opened.
+    Map<String, Integer> counter = new HashMap<>();
     em.createQuery(
-            "select m.course.id, l.id from Lesson l join l.module m where m.course.id in :courses"
-                + " order by m.course.id, m.position, l.position",
+            "select m.course.id, m.courseVersion, l.id from Lesson l join l.module m"
+                + " where m.course.id in :courses"
+                + " order by m.course.id, m.courseVersion, m.position, l.position",
             Object[].class)
         .setParameter("courses", lastLessonByCourse.keySet())
         .getResultList()
         .forEach(
             row -> {
               var course = (Long) row[0];
-              var number = counter.merge(course, 1, Integer::sum);
-              if (row[1].equals(lastLessonByCourse.get(course))) {
+              var number = counter.merge(course + "/" + row[1], 1, Integer::sum);
+              if (row[2].equals(lastLessonByCourse.get(course))) {
                 numbers.put(course, number);
               }
             });
@@ -268,12 +290,13 @@ public class Learning {
             () -> Refusal.forbidden("Enrol on " + course.getTitle() + " to open its lessons."));
   }
 
-  private List<Lesson> lessonsInOrder(long courseId) {
+  private List<Lesson> lessonsInOrder(long courseId, int version) {
     return em.createQuery(
             "select l from Lesson l join fetch l.module join l.module m where m.course.id = :course"
-                + " order by m.position, l.position",
+                + " and m.courseVersion = :version order by m.position, l.position",
             Lesson.class)
         .setParameter("course", courseId)
+        .setParameter("version", version)
         .getResultList();
   }
 

@@ -39,6 +39,7 @@ public class CoursePage {
   private long seatsTaken;
   private int resumeNumber = 1;
   private List<QuizSummary> quizList = List.of();
+  private int publishedVersion;
 
   /** View action: loads the course, or answers 404. */
   public void load() {
@@ -54,12 +55,18 @@ public class CoursePage {
     var personId = viewer.personId();
     if (personId != null) {
       status = enrolments.status(personId, course.id());
+      if (status.canStudy() && status.courseVersion() != course.contentVersion()) {
+        // Still on an earlier version: the outline, lesson numbers and quizzes of that one.
+        publishedVersion = course.contentVersion();
+        course = catalog.course(code, status.courseVersion()).orElse(course);
+      }
       if (status.canStudy()) {
         progress = learning.progress(personId, course.id());
         resumeNumber = resumeNumber(status.lastLessonId());
       }
     }
-    quizList = quizzes.ofCourse(status.canStudy() ? personId : null, course.id());
+    quizList =
+        quizzes.ofCourse(status.canStudy() ? personId : null, course.id(), course.contentVersion());
   }
 
   /** Whether the viewer may set accommodations on this course's quizzes. */
@@ -83,6 +90,14 @@ public class CoursePage {
         .mapToInt(CourseDetail.LessonOutline::number)
         .findFirst()
         .orElse(1);
+  }
+
+  /**
+   * The version published now when the person studies an earlier one (their outline is that
+   * version's), otherwise 0.
+   */
+  public int getNewerVersion() {
+    return publishedVersion;
   }
 
   public CourseDetail getCourse() {

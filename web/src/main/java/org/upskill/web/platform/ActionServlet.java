@@ -63,12 +63,18 @@ public class ActionServlet extends HttpServlet {
         case "/lesson-move" -> lessons.move(request, response, signedIn);
         case "/lesson-remove" -> lessons.remove(request, response, signedIn);
         case "/course-publish" -> authoring.publish(request, response, signedIn);
+        case "/course-version-start" -> authoring.startVersion(request, response, signedIn);
+        case "/course-version-discard" -> authoring.discardVersion(request, response, signedIn);
+        case "/course-move-learners" -> authoring.moveLearners(request, response, signedIn);
         case "/quiz-create" -> builder.create(request, response, signedIn);
         case "/quiz-update" -> builder.update(request, response, signedIn);
         case "/question-add" -> builder.addQuestion(request, response, signedIn);
         case "/quiz-draw" -> builder.addDraw(request, response, signedIn);
         case "/quiz-slot-remove" -> builder.removeSlot(request, response, signedIn);
         case "/cohort-enrol" -> cohort.enrol(request, response, signedIn);
+        case "/rule-add" -> cohort.addRule(request, response, signedIn);
+        case "/rule-remove" -> cohort.removeRule(request, response, signedIn);
+        case "/rule-sync" -> cohort.syncRules(request, response, signedIn);
         case "/bulk-enrol-apply" -> cohort.applyBatch(request, response, signedIn);
         default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }

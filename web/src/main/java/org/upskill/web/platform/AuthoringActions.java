@@ -44,6 +44,14 @@ public class AuthoringActions {
     String code;
     try {
       code = authoring.create(author, form.draft());
+    } catch (CourseAuthoring.FieldRefusal refusal) {
+      Viewer.keepForm(
+          request,
+          CourseEditPage.FORM,
+          Map.of(refusal.field(), refusal.getMessage()),
+          form.values());
+      response.sendRedirect(back);
+      return;
     } catch (Refusal refusal) {
       if (refusal.reason() != Refusal.Reason.CONFLICT) {
         throw refusal;
@@ -79,6 +87,11 @@ public class AuthoringActions {
     }
     try {
       authoring.update(author, code, form.draft(), version);
+    } catch (CourseAuthoring.FieldRefusal refusal) {
+      Viewer.keepForm(
+          request, CourseEditPage.FORM, Map.of(refusal.field(), refusal.getMessage()), values);
+      response.sendRedirect(back);
+      return;
     } catch (EditConflict conflict) {
       // Keep what this trainer typed, based now on the newer version, and show the saved one.
       values.put("version", String.valueOf(conflict.current().version()));
@@ -169,7 +182,51 @@ public class AuthoringActions {
     var code = code(request.getParameter("course"));
     var version = publishing.publish(author(who), code);
     Viewer.notice(
-        request, "Version " + version + " of " + code + " is published: learners can find it now.");
+        request,
+        version == 1
+            ? "Version 1 of " + code + " is published: learners can find it now."
+            : "Version "
+                + version
+                + " of "
+                + code
+                + " is published: learners who join from now on get it. Learners already on the"
+                + " course stay on their version until you move them.");
+    response.sendRedirect(request.getContextPath() + "/teach/" + code);
+  }
+
+  void startVersion(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var code = code(request.getParameter("course"));
+    var version = publishing.startVersion(author(who), code);
+    Viewer.notice(
+        request,
+        "Version "
+            + version
+            + " is a draft copy of version "
+            + (version - 1)
+            + ". Change its modules, lessons and quizzes here; learners see version "
+            + (version - 1)
+            + " until you publish it.");
+    response.sendRedirect(request.getContextPath() + "/teach/" + code + "/modules");
+  }
+
+  void discardVersion(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var code = code(request.getParameter("course"));
+    var version = publishing.discardVersion(author(who), code);
+    Viewer.notice(request, "The draft of version " + version + " has been discarded.");
+    response.sendRedirect(request.getContextPath() + "/teach/" + code);
+  }
+
+  void moveLearners(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var code = code(request.getParameter("course"));
+    var moved = publishing.moveLearners(author(who), code);
+    Viewer.notice(
+        request,
+        moved == 1
+            ? "1 learner moved to the published version, with their progress."
+            : moved + " learners moved to the published version, with their progress.");
     response.sendRedirect(request.getContextPath() + "/teach/" + code);
   }
 

@@ -22,6 +22,67 @@ public class CohortActions {
   @Inject Enrolments enrolments;
   @Inject People people;
   @Inject org.upskill.enrolment.boundary.BulkEnrolments bulk;
+  @Inject org.upskill.enrolment.boundary.EnrolmentRules rules;
+  @Inject jakarta.validation.Validator validator;
+
+  void addRule(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var code = AuthoringActions.code(request.getParameter("course"));
+    var back = request.getContextPath() + "/teach/" + code + "/rules";
+    var form = org.upskill.web.teach.RuleForm.from(request);
+    var errors = form.errors(validator);
+    if (errors.isEmpty()) {
+      try {
+        rules.add(AuthoringActions.author(who), code, form.kind(), form.value(), form.days());
+        Viewer.notice(
+            request,
+            "Rule added: everyone in “"
+                + form.value()
+                + "” is enrolled at their next sign-in. Apply the rules now to enrol those who"
+                + " will not sign in soon.");
+        response.sendRedirect(back);
+        return;
+      } catch (Refusal refusal) {
+        if (refusal.reason() != Refusal.Reason.CONFLICT) {
+          throw refusal;
+        }
+        errors = Map.of("value", refusal.getMessage());
+      }
+    }
+    Viewer.keepForm(request, org.upskill.web.teach.RulesPage.FORM, errors, form.values());
+    response.sendRedirect(back + "#rule-heading");
+  }
+
+  void removeRule(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var code = AuthoringActions.code(request.getParameter("course"));
+    long id;
+    try {
+      id = Long.parseLong(request.getParameter("rule"));
+    } catch (NumberFormatException e) {
+      throw Refusal.notFound("There is no such rule.");
+    }
+    var group = rules.remove(AuthoringActions.author(who), code, id);
+    Viewer.notice(
+        request, "Rule for “" + group + "” removed. Nobody it enrolled has been taken off.");
+    response.sendRedirect(request.getContextPath() + "/teach/" + code + "/rules");
+  }
+
+  void syncRules(HttpServletRequest request, HttpServletResponse response, SignedIn who)
+      throws IOException {
+    var code = AuthoringActions.code(request.getParameter("course"));
+    var result = rules.sync(AuthoringActions.author(who), code);
+    Viewer.notice(
+        request,
+        "Rules applied: "
+            + result.enrolled()
+            + " enrolled, "
+            + result.waitlisted()
+            + " waitlisted, "
+            + result.alreadyKnown()
+            + " already on the course or on it before.");
+    response.sendRedirect(request.getContextPath() + "/teach/" + code + "/rules");
+  }
 
   void applyBatch(HttpServletRequest request, HttpServletResponse response, SignedIn who)
       throws IOException {

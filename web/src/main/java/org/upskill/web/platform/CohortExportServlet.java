@@ -60,6 +60,7 @@ public class CohortExportServlet extends HttpServlet {
     view.quizzes().forEach(q -> header.add(q.title() + " (%)"));
     view.quizzes().forEach(q -> header.add(q.title() + " passed"));
     header.add("Completed");
+    header.add("Course version");
     try (var csv =
         new CSVPrinter(
             response.getWriter(),
@@ -75,6 +76,7 @@ public class CohortExportServlet extends HttpServlet {
         row.quizzes().forEach(c -> record.add(c == null ? "" : c.percent().toPlainString()));
         row.quizzes().forEach(c -> record.add(c == null ? "" : c.passed() ? "yes" : "no"));
         record.add(row.completedAt() == null ? "" : row.completedAt().toString());
+        record.add(String.valueOf(row.courseVersion()));
         csv.printRecord(record);
       }
     }

@@ -84,6 +84,19 @@ public class PrettyUrlFilter extends HttpFilter {
           new Route(
               Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes"), "/quizzes.xhtml", "GET"),
           new Route(Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/cohort"), "/cohort.xhtml", "GET"),
+          new Route(Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/rules"), "/rules.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/versions/(\\d{1,4})"),
+              "/version.xhtml",
+              "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/versions/(\\d{1,4})/discard"),
+              "/version-discard.xhtml",
+              "GET"),
+          new Route(
+              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/move-learners"),
+              "/move-learners.xhtml",
+              "GET"),
           new Route(
               Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes/(\\d{1,12})/analysis"),
               "/quiz-analysis.xhtml",

@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.upskill.enrolment.boundary.EnrolmentRules;
 import org.upskill.people.boundary.Identity;
 import org.upskill.people.boundary.People;
+import org.upskill.web.platform.Viewer;
 import org.wildfly.security.http.oidc.OidcPrincipal;
 import org.wildfly.security.http.oidc.OidcSecurityContext;
 
@@ -20,6 +22,7 @@ import org.wildfly.security.http.oidc.OidcSecurityContext;
 public class SignInFilter extends HttpFilter {
 
   @Inject People people;
+  @Inject EnrolmentRules rules;
 
   @Override
   protected void doFilter(
@@ -31,6 +34,15 @@ public class SignInFilter extends HttpFilter {
       if (session.getAttribute(SignedIn.SESSION_ATTRIBUTE) == null) {
         var identity = Identity.fromVerifiedAccessToken(context.getTokenString());
         var person = people.signIn(identity);
+        // Enrolment rules match the groups just refreshed from the token (never fails sign-in).
+        var placed = rules.applyAtSignIn(person.id());
+        if (!placed.isEmpty()) {
+          Viewer.notice(
+              request,
+              "Your organisation has enrolled you on "
+                  + String.join(", ", placed)
+                  + ". You will find it in My learning.");
+        }
         session.setAttribute(
             SignedIn.SESSION_ATTRIBUTE,
             new SignedIn(

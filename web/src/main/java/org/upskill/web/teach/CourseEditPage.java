@@ -43,12 +43,14 @@ public class CourseEditPage {
 
   @Inject CourseAuthoring authoring;
   @Inject CoursePublishing publishing;
+  @Inject org.upskill.catalog.boundary.CourseCatalog catalog;
   @Inject Viewer viewer;
   @Inject HttpServletRequest request;
 
   private boolean loaded;
   private TaughtCourse course;
   private List<CoursePublishing.Publication> history = List.of();
+  private List<CoursePublishing.Behind> behind = List.of();
   private Map<String, String> values = Map.of();
   private Map<String, String> errors = Map.of();
   private Map<String, String> theirs;
@@ -65,6 +67,7 @@ public class CourseEditPage {
       try {
         course = authoring.course(author, code);
         history = publishing.history(author, code);
+        behind = publishing.behind(author, code);
       } catch (Refusal refusal) {
         viewer.refuse(refusal);
         return;
@@ -94,6 +97,17 @@ public class CourseEditPage {
 
   public Map<String, String> getOwnerValues() {
     return ownerValues;
+  }
+
+  /** The skills in the catalogue, named for the skills field's hint. */
+  public String getKnownSkills() {
+    var names = catalog.skills().stream().map(Facet::name).toList();
+    return names.isEmpty() ? "none yet" : String.join(", ", names);
+  }
+
+  /** Learners on earlier versions than the published one, by version. */
+  public List<CoursePublishing.Behind> getBehind() {
+    return behind;
   }
 
   /** Every publication of the course, newest first. */

@@ -29,7 +29,9 @@ public class CourseForm {
           "audience",
           "enrolmentMode",
           "capacity",
-          "renewalMonths");
+          "renewalMonths",
+          "skills",
+          "prerequisites");
 
   @NotBlank(message = "Enter a course code")
   @Pattern(
@@ -77,6 +79,15 @@ public class CourseForm {
       message = "The renewal period must be a number of months, or empty")
   String renewalMonths;
 
+  @Size(max = 1000, message = "Skills are 1000 characters or fewer")
+  String skills;
+
+  @Size(max = 500, message = "Prerequisites are 500 characters or fewer")
+  @Pattern(
+      regexp = "[\\sA-Za-z0-9,-]*",
+      message = "Prerequisites are course codes separated by commas, like PY-CLIN, STATS-1")
+  String prerequisites;
+
   /** Reads the form's fields from a request. */
   public static CourseForm from(HttpServletRequest request) {
     var form = new CourseForm();
@@ -90,6 +101,8 @@ public class CourseForm {
     form.enrolmentMode = request.getParameter("enrolmentMode");
     form.capacity = request.getParameter("capacity");
     form.renewalMonths = request.getParameter("renewalMonths");
+    form.skills = request.getParameter("skills");
+    form.prerequisites = request.getParameter("prerequisites");
     return form;
   }
 
@@ -138,6 +151,8 @@ public class CourseForm {
     values.put("enrolmentMode", enrolmentMode == null ? "" : enrolmentMode);
     values.put("capacity", capacity == null ? "" : capacity);
     values.put("renewalMonths", renewalMonths == null ? "" : renewalMonths);
+    values.put("skills", skills == null ? "" : skills);
+    values.put("prerequisites", prerequisites == null ? "" : prerequisites);
     return values;
   }
 
@@ -160,7 +175,16 @@ public class CourseForm {
         capacity == null || capacity.isBlank() ? null : Integer.valueOf(capacity.strip()),
         renewalMonths == null || renewalMonths.isBlank()
             ? null
-            : Integer.valueOf(renewalMonths.strip()));
+            : Integer.valueOf(renewalMonths.strip()),
+        commaSeparated(skills),
+        commaSeparated(prerequisites));
+  }
+
+  /** The non-empty items of a comma-separated field, stripped. */
+  static List<String> commaSeparated(String value) {
+    return value == null
+        ? List.of()
+        : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   /** The form filled from a course's saved details. */
@@ -177,6 +201,8 @@ public class CourseForm {
     values.put("capacity", draft.capacity() == null ? "" : draft.capacity().toString());
     values.put(
         "renewalMonths", draft.renewalMonths() == null ? "" : draft.renewalMonths().toString());
+    values.put("skills", String.join(", ", draft.skills()));
+    values.put("prerequisites", String.join(", ", draft.prerequisites()));
     return values;
   }
 }

@@ -119,8 +119,9 @@ public class LessonEditPage {
     return course;
   }
 
+  /** Whether the content may change: a draft course, or the draft of a new version. */
   public boolean isDraft() {
-    return course != null && "DRAFT".equals(course.status());
+    return course != null && course.contentEditable();
   }
 
   public boolean isNew() {

@@ -107,8 +107,9 @@ public class QuizBuilderPage {
     return course;
   }
 
+  /** Whether the content may change: a draft course, or the draft of a new version. */
   public boolean isDraft() {
-    return course != null && "DRAFT".equals(course.status());
+    return course != null && course.contentEditable();
   }
 
   public List<CourseAuthoring.ModuleLine> getModules() {

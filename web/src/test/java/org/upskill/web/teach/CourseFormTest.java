@@ -63,5 +63,28 @@ class CourseFormTest {
     assertEquals(25, draft.capacity());
     assertNull(draft.renewalMonths());
     assertEquals(List.of("Explain a saliency map", "Spot a misleading one"), draft.outcomes());
+    assertEquals(List.of(), draft.skills());
+    assertEquals(List.of(), draft.prerequisites());
+  }
+
+  @Test
+  void skillsAndPrerequisitesAreCommaSeparated() {
+    var form = form("X-1", "60", "");
+    form.skills = " Python ,, Medical imaging,";
+    form.prerequisites = "py-clin, STATS-1 ";
+    assertTrue(form.errors(VALIDATOR).isEmpty(), form.errors(VALIDATOR).toString());
+    assertEquals(List.of("Python", "Medical imaging"), form.draft().skills());
+    assertEquals(List.of("py-clin", "STATS-1"), form.draft().prerequisites());
+    form.prerequisites = "PY-CLIN; <script>";
+    assertEquals(
+        "Prerequisites are course codes separated by commas, like PY-CLIN, STATS-1",
+        form.errors(VALIDATOR).get("prerequisites"));
+    assertEquals("py-clin, STATS-1", CourseForm.valuesOf(draftWith()).get("prerequisites"));
+  }
+
+  private static org.upskill.catalog.boundary.CourseDraft draftWith() {
+    var form = form("X-1", "60", "");
+    form.prerequisites = "py-clin,STATS-1";
+    return form.draft();
   }
 }

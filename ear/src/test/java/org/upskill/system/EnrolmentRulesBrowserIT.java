@@ -1,0 +1,196 @@
+package org.upskill.system;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.upskill.system.support.Browser;
+import org.upskill.system.support.KeycloakUsers;
+import org.upskill.system.support.QuizApi;
+import org.upskill.system.support.Teaching;
+import org.upskill.system.support.TestDatabase;
+import org.upskill.system.support.TestEnvironment;
+
+/**
+ * Rule-based enrolment (issue 5): a trainer writes rules after a form with mistakes; someone in the
+ * staff group is enrolled at their next sign-in through Keycloak's real login form (with the rule's
+ * due date); someone in the Keycloak group who already signed in is enrolled by "Apply the rules
+ * now"; someone in neither is not; applying again changes nothing; someone who does not own the
+ * course can neither see nor change its rules. axe-core on every page.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EnrolmentRulesBrowserIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
+  }
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  static String url(String path) {
+    return TestEnvironment.baseUrl() + path;
+  }
+
+  void signIn(String username, String path) {
+    browser.get(url("/signout"));
+    browser.manage().deleteAllCookies();
+    browser.get(url(path));
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    Browser.signInOnKeycloak(browser, username);
+    wait.until(ExpectedConditions.urlContains(path));
+  }
+
+  void checkPage(String name) {
+    Browser.screenshot(browser, "rules-" + name);
+    assertEquals("", Browser.accessibilityViolations(browser), name + " accessibility");
+  }
+
+  static String enrolment(String username, String code, String column) throws Exception {
+    return TestDatabase.text(
+        "select coalesce(max(e."
+            + column
+            + "), 'none') from enrolment e join person p on p.id = e.person_id"
+            + " join course c on c.id = e.course_id where p.username = ? and c.code = ?",
+        username,
+        code);
+  }
+
+  String notice() {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")))
+        .getText();
+  }
+
+  @Test
+  void groupsAreEnrolledAtSignInAndBySync() throws Exception {
+    var suffix = System.currentTimeMillis() % 1_000_000;
+    var staffGroup = "Pharmacy " + suffix;
+    var keycloakGroup = "Imaging team " + suffix;
+    var pharmacist = KeycloakUsers.createInGroups("ra" + suffix, 1, null, staffGroup).get(0);
+    var radiographer = KeycloakUsers.createInGroups("rb" + suffix, 1, keycloakGroup, null).get(0);
+    var outsider = KeycloakUsers.create("rc" + suffix, 1, "learner").get(0);
+    // The radiographer has used Upskill before (here through the API), so a sync can find them
+    assertEquals(200, QuizApi.onTestServer().me(radiographer.token()).statusCode());
+
+    signIn("trainer", "/teach");
+    var code = Teaching.newCode('R');
+    Teaching.createCourse(browser, wait, code, "Rules " + code, "Everyone in a group.");
+    Teaching.addModule(browser, wait, code, "Only module");
+    Teaching.addLesson(browser, wait, code, 1, "Only lesson", "Read this.");
+    Teaching.publish(browser, wait, code);
+    browser.findElement(By.id("rules-link")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-form")));
+    assertTrue(browser.findElement(By.id("no-rules")).isDisplayed());
+    checkPage("01-no-rules");
+
+    // Mistakes come back in an error summary, with what was typed
+    Teaching.type(browser, "dueDays", "soon");
+    browser.findElement(By.id("add-rule")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    var summary = browser.findElement(By.id("error-summary")).getText();
+    assertAll(
+        () -> assertTrue(summary.contains("Enter the name of the group"), summary),
+        () -> assertTrue(summary.contains("as a number"), summary),
+        () -> assertEquals("soon", browser.findElement(By.id("dueDays")).getAttribute("value")),
+        () -> assertTrue(browser.getTitle().startsWith("Error: ")));
+    checkPage("02-errors");
+
+    // A staff-group rule with a due date, and a Keycloak-group rule; the same rule twice is refused
+    browser.findElement(By.cssSelector("label[for='kind-1']")).click();
+    Teaching.type(browser, "value", staffGroup);
+    Teaching.type(browser, "dueDays", "30");
+    browser.findElement(By.id("add-rule")).click();
+    assertTrue(notice().contains("Rule added"));
+    browser.findElement(By.cssSelector("label[for='kind-0']")).click();
+    Teaching.type(browser, "value", keycloakGroup);
+    browser.findElement(By.id("add-rule")).click();
+    assertTrue(notice().contains("Rule added"));
+    browser.findElement(By.cssSelector("label[for='kind-0']")).click();
+    Teaching.type(browser, "value", keycloakGroup);
+    browser.findElement(By.id("add-rule")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    assertTrue(
+        browser.findElement(By.id("error-summary")).getText().contains("already has this rule"));
+    assertEquals(2, browser.findElements(By.cssSelector("#rules tbody tr")).size());
+    checkPage("03-rules");
+
+    // The pharmacist signs in for the first time and is enrolled, due in 30 days
+    signIn(pharmacist.username(), "/my-learning");
+    assertTrue(
+        browser.getPageSource().contains("Your organisation has enrolled you on Rules " + code),
+        "told on the first page after signing in");
+    checkPage("04-enrolled-at-sign-in");
+    assertAll(
+        () -> assertEquals("ENROLLED", enrolment(pharmacist.username(), code, "state")),
+        () ->
+            assertEquals(
+                LocalDate.now(ZoneId.of("Europe/London")).plusDays(30).toString(),
+                enrolment(pharmacist.username(), code, "due_date")));
+
+    // Someone in neither group signs in and is not enrolled
+    signIn(outsider.username(), "/my-learning");
+    assertEquals("none", enrolment(outsider.username(), code, "state"));
+
+    // A non-owner can neither see the rules nor change them with a forged form
+    browser.get(url("/teach/" + code + "/rules"));
+    assertTrue(browser.getTitle().startsWith("You cannot do this"), browser.getTitle());
+    browser.get(url("/courses/PY-CLIN/enrol"));
+    var forged =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "const token = document.querySelector('input[name=_csrf]').value;"
+                    + "fetch(location.origin + '/action/rule-sync', {method: 'POST',"
+                    + " redirect: 'manual', body: new URLSearchParams({_csrf: token,"
+                    + " course: arguments[0]})}).then(r => done(r.status));",
+                code);
+    assertEquals(403L, forged);
+
+    // The radiographer, not signed in since the rule was written, is enrolled by a sync
+    assertEquals("none", enrolment(radiographer.username(), code, "state"));
+    signIn("trainer", "/teach/" + code + "/rules");
+    browser.findElement(By.id("sync-rules")).click();
+    var synced = notice();
+    assertTrue(synced.contains("1 enrolled, 0 waitlisted, 1 already"), synced);
+    assertEquals("ENROLLED", enrolment(radiographer.username(), code, "state"));
+    browser.findElement(By.id("sync-rules")).click();
+    var again = notice();
+    assertTrue(again.contains("0 enrolled, 0 waitlisted, 2 already"), again);
+    assertEquals(
+        2,
+        TestDatabase.number(
+            "select count(*) from enrolment e join course c on c.id = e.course_id"
+                + " where c.code = ?",
+            code));
+  }
+}
