@@ -119,9 +119,45 @@ class TeachBrowserIT {
     type("durationMinutes", "90");
     browser.findElement(By.cssSelector("label[for='audience-2']")).click();
     browser.findElement(By.cssSelector("label[for='enrolmentMode-0']")).click();
+    // Skills as tags (one new), and a prerequisite that does not exist: refused, all kept
+    type("skills", "python, Saliency maps " + code.substring(1));
+    type("prerequisites", "NOPE-" + code);
+    browser.findElement(By.id("save-course")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    assertTrue(
+        browser.findElement(By.id("error-summary")).getText().contains("There is no course NOPE-"));
+    assertEquals(
+        "python, Saliency maps " + code.substring(1),
+        browser.findElement(By.id("skills")).getDomProperty("value"));
+    type("prerequisites", "py-clin");
     browser.findElement(By.id("save-course")).click();
     wait.until(ExpectedConditions.urlContains("/teach/" + code));
     assertEquals("Draft", browser.findElement(By.id("course-status")).getText());
+    assertAll(
+        () ->
+            assertEquals(
+                "PY-CLIN", browser.findElement(By.id("prerequisites")).getDomProperty("value")),
+        () ->
+            assertEquals(
+                "Python, Saliency maps " + code.substring(1),
+                browser.findElement(By.id("skills")).getDomProperty("value"),
+                "an existing skill is reused, a new one created"),
+        () ->
+            assertEquals(
+                1,
+                TestDatabase.number(
+                    "select count(*) from skill where name = ?",
+                    "Saliency maps " + code.substring(1))));
+    // A course cannot need itself first
+    type("prerequisites", "PY-CLIN, " + code);
+    browser.findElement(By.id("save-course")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    assertTrue(
+        browser
+            .findElement(By.id("error-summary"))
+            .getText()
+            .contains("A course cannot be its own prerequisite"));
+    browser.get(url("/teach/" + code));
     assertTrue(
         browser.findElement(By.id("owners")).getText().contains("Aisha"), "the creator owns it");
     checkPage("03-draft");

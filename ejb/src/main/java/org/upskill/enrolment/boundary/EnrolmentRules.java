@@ -128,7 +128,7 @@ public class EnrolmentRules {
     for (var rule : rulesOf(course.getId())) {
       var due = dueDate(rule);
       for (var person : matching(rule)) {
-        people.merge(person, due, EnrolmentRules::earlier);
+        keepEarlier(people, person, due);
       }
     }
     var known = everOn(course.getId(), people.keySet());
@@ -187,7 +187,7 @@ public class EnrolmentRules {
     Map<String, String> titles = new TreeMap<>();
     for (var row : rows) {
       var due = row[2] == null ? null : today().plusDays(((Number) row[2]).intValue());
-      courseDue.merge((String) row[0], due, EnrolmentRules::earlier);
+      keepEarlier(courseDue, (String) row[0], due);
       titles.put((String) row[0], (String) row[1]);
     }
     var placed = new ArrayList<String>();
@@ -276,6 +276,11 @@ public class EnrolmentRules {
 
   private LocalDate today() {
     return LocalDate.now(clock.withZone(UK));
+  }
+
+  /** Puts the due date, or keeps the earlier one when the key is there (null: no due date). */
+  private static <K> void keepEarlier(Map<K, LocalDate> dates, K key, LocalDate due) {
+    dates.put(key, dates.containsKey(key) ? earlier(dates.get(key), due) : due);
   }
 
   private static LocalDate earlier(LocalDate a, LocalDate b) {

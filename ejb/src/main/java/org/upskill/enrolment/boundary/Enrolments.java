@@ -149,9 +149,9 @@ public class Enrolments {
   /**
    * Enrolment rules (a Keycloak group, a staff group) place people on a published course: the same
    * placement as {@link #enrolAllBy}, with no author; the rules' owners were checked when the rules
-   * were written.
+   * were written. Meant for {@link EnrolmentRules} only (an EJB method has to be public).
    */
-  Map<Long, String> enrolByRule(String courseCode, Map<Long, LocalDate> people) {
+  public Map<Long, String> enrolByRule(String courseCode, Map<Long, LocalDate> people) {
     return placeAll(lockedCourse(courseCode), people);
   }
 
