@@ -86,7 +86,11 @@ class EnrolmentRulesBrowserIT {
         code);
   }
 
-  String notice() {
+  /** Clicks a button and answers the notice on the page it leads to (not the one before). */
+  String clickForNotice(String buttonId) {
+    var page = browser.findElement(By.tagName("html"));
+    browser.findElement(By.id(buttonId)).click();
+    wait.until(ExpectedConditions.stalenessOf(page));
     return wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")))
         .getText();
   }
@@ -129,12 +133,10 @@ class EnrolmentRulesBrowserIT {
     browser.findElement(By.cssSelector("label[for='kind-1']")).click();
     Teaching.type(browser, "value", staffGroup);
     Teaching.type(browser, "dueDays", "30");
-    browser.findElement(By.id("add-rule")).click();
-    assertTrue(notice().contains("Rule added"));
+    assertTrue(clickForNotice("add-rule").contains("Rule added"));
     browser.findElement(By.cssSelector("label[for='kind-0']")).click();
     Teaching.type(browser, "value", keycloakGroup);
-    browser.findElement(By.id("add-rule")).click();
-    assertTrue(notice().contains("Rule added"));
+    assertTrue(clickForNotice("add-rule").contains("Rule added"));
     browser.findElement(By.cssSelector("label[for='kind-0']")).click();
     Teaching.type(browser, "value", keycloakGroup);
     browser.findElement(By.id("add-rule")).click();
@@ -179,12 +181,10 @@ class EnrolmentRulesBrowserIT {
     // The radiographer, not signed in since the rule was written, is enrolled by a sync
     assertEquals("none", enrolment(radiographer.username(), code, "state"));
     signIn("trainer", "/teach/" + code + "/rules");
-    browser.findElement(By.id("sync-rules")).click();
-    var synced = notice();
+    var synced = clickForNotice("sync-rules");
     assertTrue(synced.contains("1 enrolled, 0 waitlisted, 1 already"), synced);
     assertEquals("ENROLLED", enrolment(radiographer.username(), code, "state"));
-    browser.findElement(By.id("sync-rules")).click();
-    var again = notice();
+    var again = clickForNotice("sync-rules");
     assertTrue(again.contains("0 enrolled, 0 waitlisted, 2 already"), again);
     assertEquals(
         2,
