@@ -91,8 +91,21 @@ class EnrolmentRulesBrowserIT {
     var page = browser.findElement(By.tagName("html"));
     browser.findElement(By.id(buttonId)).click();
     wait.until(ExpectedConditions.stalenessOf(page));
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")))
-        .getText();
+    // The post redirects: read the notice once the page it ends on has loaded, and again if the
+    // document was still being replaced when it was first found.
+    return new WebDriverWait(browser, Duration.ofSeconds(60))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(
+            d -> {
+              var ready =
+                  ((org.openqa.selenium.JavascriptExecutor) d)
+                      .executeScript("return document.readyState");
+              if (!"complete".equals(ready)) {
+                return null;
+              }
+              var text = d.findElement(By.className("upskill-notice")).getText();
+              return text.isEmpty() ? null : text;
+            });
   }
 
   @Test

@@ -144,11 +144,11 @@ public class Quizzes {
   public QuizOverview overview(long personId, long quizId) {
     var quiz = quiz(quizId);
     var course = course(quiz);
-    requireStudying(personId, course, quiz, LockModeType.NONE);
+    var enrolment = requireStudying(personId, course, quiz, LockModeType.NONE);
     var now = Instant.now(clock);
     var extraTime = extraTimePercent(personId);
     var override = override(quizId, personId);
-    var attempts = attemptsOf(personId, quizId);
+    var attempts = ofThisCycle(attemptsOf(personId, quizId), enrolment);
     for (var attempt : attempts) {
       if (attempt.isInProgress() && isPastDeadline(attempt, now)) {
         // The clock may not have come round yet: the attempt ended at its deadline.
@@ -234,17 +234,19 @@ public class Quizzes {
     var course = course(quiz);
     // Starts by one person on one course take turns (the enrolment row is locked as it is read);
     // the unique index on open attempts is the last word.
-    requireStudying(personId, course, quiz, LockModeType.PESSIMISTIC_WRITE);
-    var attempts = attemptsOf(personId, quizId);
+    var enrolment = requireStudying(personId, course, quiz, LockModeType.PESSIMISTIC_WRITE);
+    var all = attemptsOf(personId, quizId);
     var now = Instant.now(clock);
-    var open = attempts.stream().filter(QuizAttempt::isInProgress).findFirst();
+    var open = all.stream().filter(QuizAttempt::isInProgress).findFirst();
     if (open.isPresent()) {
       if (!isPastDeadline(open.get(), now)) {
         return open.get();
       }
       close(open.get(), quiz, now);
-      attempts = attemptsOf(personId, quizId);
+      all = attemptsOf(personId, quizId);
     }
+    // A renewal counts only its own attempts; numbers go on from every attempt ever made.
+    var attempts = ofThisCycle(all, enrolment);
     var override = override(quizId, personId);
     var closesAt = closesFor(quiz, override);
     var extraAttempts = override.map(QuizOverride::getExtraAttempts).orElse(0);
@@ -263,7 +265,7 @@ public class Quizzes {
         new QuizAttempt(
             quizId,
             personId,
-            attempts.stream().mapToInt(QuizAttempt::getNumber).max().orElse(0) + 1,
+            all.stream().mapToInt(QuizAttempt::getNumber).max().orElse(0) + 1,
             now,
             Timing.deadline(now, limit, closesAt),
             layout.size(),
@@ -706,10 +708,16 @@ public class Quizzes {
         em.createQuery(
                 "select a.percent from QuizAttempt a where a.quizId = :quiz and a.personId = :person"
                     + " and a.state = org.upskill.assessment.entity.AttemptState.SUBMITTED"
+                    // a renewal's grade comes from the attempts of the renewal only
+                    + " and a.startedAt >= coalesce((select max(e.requestedAt) from Enrolment e"
+                    + " where e.personId = :person and e.courseId = :course and e.renews = true),"
+                    + " :beginning)"
                     + " order by a.number",
                 BigDecimal.class)
             .setParameter("quiz", quiz.getId())
             .setParameter("person", personId)
+            .setParameter("course", quiz.getCourseId())
+            .setParameter("beginning", Instant.EPOCH)
             .getResultList();
     var percent = Grades.grade(quiz.getGradingMethod(), percents);
     var passed = percent.compareTo(quiz.getPassPercent()) >= 0;
@@ -788,6 +796,16 @@ public class Quizzes {
         .getResultList()
         .forEach(r -> map.put(r.getSlot(), r));
     return map;
+  }
+
+  /** The attempts of the enrolment's cycle: all of them, or a renewal's own. */
+  private static List<QuizAttempt> ofThisCycle(List<QuizAttempt> attempts, Enrolment enrolment) {
+    if (!enrolment.isRenewal()) {
+      return attempts;
+    }
+    return attempts.stream()
+        .filter(a -> !a.getStartedAt().isBefore(enrolment.getRequestedAt()))
+        .toList();
   }
 
   private List<QuizAttempt> attemptsOf(long personId, long quizId) {

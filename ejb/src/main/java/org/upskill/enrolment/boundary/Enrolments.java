@@ -81,6 +81,7 @@ public class Enrolments {
             cycles(personId, course.getId()) + 1,
             initial,
             now);
+    renewIfCompletedBefore(enrolment, completedBefore(personId, course.getId()));
     em.persist(enrolment);
     changed(enrolment, course, "enrolment.created", now);
     return new Placement(enrolment.getId(), Outcome.valueOf(initial.name()));
@@ -123,6 +124,7 @@ public class Enrolments {
             cycles(personId, course.getId()) + 1,
             initial,
             now);
+    renewIfCompletedBefore(enrolment, completedBefore(personId, course.getId()));
     em.persist(enrolment);
     changed(enrolment, course, "enrolment.created", now);
     return new Placement(enrolment.getId(), Outcome.valueOf(initial.name()));
@@ -178,6 +180,18 @@ public class Enrolments {
           .getResultList()
           .forEach(r -> cycles.put((Long) r[0], (Long) r[1]));
     }
+    // People who completed the course before renew it (one query for everyone; rare)
+    var completed = new java.util.HashSet<Long>();
+    for (int from = 0; from < ids.size(); from += 1000) {
+      completed.addAll(
+          em.createQuery(
+                  "select distinct c.personId from CourseCompletion c where c.courseId = :course"
+                      + " and c.personId in :people",
+                  Long.class)
+              .setParameter("course", course.getId())
+              .setParameter("people", ids.subList(from, Math.min(ids.size(), from + 1000)))
+              .getResultList());
+    }
     var taken = seatsTaken(course.getId());
     var now = Instant.now(clock);
     Map<Long, String> outcomes = new LinkedHashMap<>();
@@ -202,6 +216,7 @@ public class Enrolments {
               seat ? EnrolmentState.ENROLLED : EnrolmentState.WAITLISTED,
               now);
       enrolment.dueBy(entry.getValue());
+      renewIfCompletedBefore(enrolment, completed.contains(personId));
       // IDENTITY ids: persist inserts at once, so the event can name the enrolment without a
       // flush per row (a flush per row re-checks every managed entity: quadratic for 10,000).
       em.persist(enrolment);
@@ -438,6 +453,43 @@ public class Enrolments {
 
   private boolean hasSeat(Course course) {
     return course.getCapacity() == null || seatsTaken(course.getId()) < course.getCapacity();
+  }
+
+  private boolean completedBefore(long personId, long courseId) {
+    return em.createQuery(
+                "select count(c) from CourseCompletion c where c.personId = :person"
+                    + " and c.courseId = :course",
+                Long.class)
+            .setParameter("person", personId)
+            .setParameter("course", courseId)
+            .getSingleResult()
+        > 0;
+  }
+
+  /**
+   * Someone who completed the course before enrols again to renew it: they redo what it requires.
+   * Their lessons are no longer marked complete and their quiz grades go (the attempts stay, but
+   * only those of this cycle count); their completions and certificates stay as they were.
+   */
+  private void renewIfCompletedBefore(Enrolment enrolment, boolean completedBefore) {
+    if (!completedBefore) {
+      return;
+    }
+    enrolment.markRenewal();
+    em.createNativeQuery(
+            "update lesson_progress set state = 'VIEWED', completed_at = null"
+                + " where person_id = ?1 and state = 'COMPLETED' and lesson_id in"
+                + " (select l.id from lesson l join course_module m on m.id = l.module_id"
+                + " where m.course_id = ?2)")
+        .setParameter(1, enrolment.getPersonId())
+        .setParameter(2, enrolment.getCourseId())
+        .executeUpdate();
+    em.createNativeQuery(
+            "delete from quiz_grade where person_id = ?1 and quiz_id in"
+                + " (select id from quiz where course_id = ?2)")
+        .setParameter(1, enrolment.getPersonId())
+        .setParameter(2, enrolment.getCourseId())
+        .executeUpdate();
   }
 
   private Course lockedCourse(String courseCode) {

@@ -62,6 +62,10 @@ public class Enrolment {
   @Column(name = "course_version", nullable = false)
   private int courseVersion;
 
+  /** Whether this enrolment renews an earlier completion (see {@link #markRenewal()}). */
+  @Column(nullable = false)
+  private boolean renews;
+
   @Column(name = "due_date")
   private LocalDate dueDate;
 
@@ -170,6 +174,18 @@ public class Enrolment {
   public void complete(Instant now) {
     require(EnrolmentState.ENROLLED, "complete");
     moveTo(EnrolmentState.COMPLETED, now);
+  }
+
+  /**
+   * The person completed the course before: this enrolment renews it (what the course requires
+   * starts again; only quiz attempts of this cycle count).
+   */
+  public void markRenewal() {
+    this.renews = true;
+  }
+
+  public boolean isRenewal() {
+    return renews;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.upskill.learning.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -35,6 +36,7 @@ public class Learning {
 
   @PersistenceContext EntityManager em;
   @Inject Outbox outbox;
+  @Inject Event<CourseCompleted> completed;
 
   Clock clock = Clock.systemUTC();
 
@@ -241,6 +243,15 @@ public class Learning {
     }
     outbox.record(
         "course.completed", "completion", String.valueOf(completion.getId()), payload.build(), now);
+    // The certificate is issued by its observer, in this transaction.
+    completed.fire(
+        new CourseCompleted(
+            completion.getId(),
+            enrolment.getId(),
+            person.getId(),
+            course.getId(),
+            completion.getCourseVersion(),
+            now));
   }
 
   private LessonView view(long personId, Course course, List<Lesson> lessons, int number) {

@@ -28,6 +28,7 @@ public class ActionServlet extends HttpServlet {
   @Inject LessonActions lessons;
   @Inject QuizBuilderActions builder;
   @Inject CohortActions cohort;
+  @Inject org.upskill.web.certificate.CertificateActions certificateActions;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -75,6 +76,7 @@ public class ActionServlet extends HttpServlet {
         case "/rule-add" -> cohort.addRule(request, response, signedIn);
         case "/rule-remove" -> cohort.removeRule(request, response, signedIn);
         case "/rule-sync" -> cohort.syncRules(request, response, signedIn);
+        case "/certificate-revoke" -> certificateActions.revoke(request, response, signedIn);
         case "/bulk-enrol-apply" -> cohort.applyBatch(request, response, signedIn);
         default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }

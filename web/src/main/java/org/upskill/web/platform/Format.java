@@ -24,6 +24,11 @@ public class Format {
     return instant == null ? "" : DATE.format(instant);
   }
 
+  /** A calendar date: "5 March 2026". */
+  public String day(java.time.LocalDate date) {
+    return date == null ? "" : DATE.format(date);
+  }
+
   /** "5 March 2026 at 2:30pm". */
   public String dateTime(Instant instant) {
     return instant == null ? "" : DATE_TIME.format(instant).replace("AM", "am").replace("PM", "pm");

@@ -116,6 +116,10 @@ public class PrettyUrlFilter extends HttpFilter {
           new Route(Pattern.compile("/pathways/?"), "/pathways.xhtml", "GET"),
           new Route(Pattern.compile("/pathways/([a-z0-9-]{1,50})"), "/pathway.xhtml", "GET"),
           new Route(Pattern.compile("/my-learning"), "/my-learning.xhtml", "GET"),
+          new Route(Pattern.compile("/my-certificates"), "/my-certificates.xhtml", "GET"),
+          new Route(Pattern.compile("/verify"), "/verify.xhtml", "GET"),
+          new Route(Pattern.compile("/verify/([A-Za-z0-9-]{1,64})"), "/verify.xhtml", "GET"),
+          new Route(Pattern.compile("/admin/certificates"), "/admin-certificates.xhtml", "GET"),
           new Route(Pattern.compile("/profile"), "/profile.xhtml", "GET"),
           new Route(Pattern.compile("/approvals"), "/approvals.xhtml", "GET"));
 

@@ -1,0 +1,116 @@
+package org.upskill.system.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What every browser test of the whole EAR needs: the deployment, a Chromium per test, signing in
+ * through Keycloak's real form, axe-core with a screenshot per page, and a learner's usual steps.
+ * (Test classes written before it still carry their own copy; new ones extend it.)
+ */
+public abstract class BrowserTest {
+
+  @Deployment(testable = false)
+  public static EnterpriseArchive ear() {
+    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
+  }
+
+  protected WebDriver browser;
+  protected WebDriverWait wait;
+
+  /** The prefix of this class's screenshots. */
+  protected abstract String screenshotPrefix();
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  protected static String url(String path) {
+    return TestEnvironment.baseUrl() + path;
+  }
+
+  /** Signs out whoever was signed in, then in as {@code username}, ending on {@code path}. */
+  protected void signIn(String username, String path) {
+    signOut();
+    browser.get(url(path));
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    Browser.signInOnKeycloak(browser, username);
+    wait.until(ExpectedConditions.urlContains(path));
+  }
+
+  /** Nobody is signed in afterwards: a stranger. */
+  protected void signOut() {
+    browser.get(url("/signout"));
+    browser.manage().deleteAllCookies();
+  }
+
+  /** A screenshot, and no axe-core violation on the page. */
+  protected void checkPage(String name) {
+    Browser.screenshot(browser, screenshotPrefix() + "-" + name);
+    assertEquals("", Browser.accessibilityViolations(browser), name + " accessibility");
+  }
+
+  /** Clicks a button and answers the notice on the page it leads to (not the one before). */
+  protected String clickForNotice(String buttonId) {
+    var page = browser.findElement(By.tagName("html"));
+    browser.findElement(By.id(buttonId)).click();
+    wait.until(ExpectedConditions.stalenessOf(page));
+    // The post redirects: read the notice once the page it ends on has loaded, and again if the
+    // document was still being replaced when it was first found.
+    return new WebDriverWait(browser, Duration.ofSeconds(60))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(
+            d -> {
+              var ready =
+                  ((org.openqa.selenium.JavascriptExecutor) d)
+                      .executeScript("return document.readyState");
+              if (!"complete".equals(ready)) {
+                return null;
+              }
+              var text = d.findElement(By.className("upskill-notice")).getText();
+              return text.isEmpty() ? null : text;
+            });
+  }
+
+  /** As the signed-in learner: enrols on a self-enrolment course with a free place. */
+  protected void enrol(String code) {
+    browser.get(url("/courses/" + code));
+    browser.findElement(By.id("enrol")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
+    browser.findElement(By.id("confirm")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("continue")));
+  }
+
+  /** As the signed-in learner: marks lesson {@code number} complete. */
+  protected void completeLesson(String code, int number) {
+    browser.get(url("/courses/" + code + "/lessons/" + number));
+    var button = browser.findElement(By.id("complete"));
+    button.click();
+    wait.until(ExpectedConditions.stalenessOf(button));
+  }
+
+  /** The session cookie of the signed-in browser, for plain HTTP downloads as that person. */
+  protected String sessionCookie() {
+    var cookie = browser.manage().getCookieNamed("JSESSIONID");
+    return cookie == null ? "" : "JSESSIONID=" + cookie.getValue();
+  }
+}
