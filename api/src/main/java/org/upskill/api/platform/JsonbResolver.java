@@ -15,6 +15,11 @@ public class JsonbResolver implements ContextResolver<Jsonb> {
 
   private static final Jsonb JSONB = JsonbBuilder.create();
 
+  /** The same instance, for code that writes JSON outside a resource (the idempotency store). */
+  public static Jsonb jsonb() {
+    return JSONB;
+  }
+
   @Override
   public Jsonb getContext(Class<?> type) {
     return JSONB;

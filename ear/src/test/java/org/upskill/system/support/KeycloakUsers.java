@@ -119,7 +119,7 @@ public final class KeycloakUsers {
     return learners;
   }
 
-  private static String adminToken() {
+  static String adminToken() {
     var user = System.getenv().getOrDefault("UPSKILL_KEYCLOAK_ADMIN", "admin");
     var password = System.getenv().getOrDefault("UPSKILL_KEYCLOAK_ADMIN_PASSWORD", "admin");
     var response =
@@ -137,7 +137,7 @@ public final class KeycloakUsers {
     return Http.json(response).getString("access_token");
   }
 
-  private static HttpResponse<String> send(HttpRequest request) {
+  static HttpResponse<String> send(HttpRequest request) {
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {

@@ -19,6 +19,7 @@ import org.upskill.certification.control.Validity;
 import org.upskill.certification.control.VerificationCode;
 import org.upskill.certification.entity.Certificate;
 import org.upskill.certification.entity.CertificateState;
+import org.upskill.integration.boundary.CompletionFeed;
 import org.upskill.integration.boundary.Outbox;
 import org.upskill.learning.boundary.CourseCompleted;
 import org.upskill.people.entity.Person;
@@ -88,6 +89,7 @@ public class Certificates {
   @PersistenceContext EntityManager em;
   @Inject Outbox outbox;
   @Inject IssuerKeys keys;
+  @Inject CompletionFeed feed;
 
   Clock clock = Clock.systemUTC();
 
@@ -129,6 +131,12 @@ public class Certificates {
     for (var old : earlier) {
       old.supersede(certificate.getId(), completed.completedAt());
     }
+    feed.append(
+        List.of(
+            entry(
+                earlier.isEmpty() ? CompletionFeed.Type.COMPLETED : CompletionFeed.Type.RENEWED,
+                certificate,
+                completed.completedAt())));
     if (!earlier.isEmpty()) {
       var payload =
           payload(certificate, person)
@@ -258,9 +266,8 @@ public class Certificates {
     return c;
   }
 
-  /** The public verification page of a code. */
-  public static String verifyUrl(String baseUrl, String code) {
-    return baseUrl + "/verify/" + code;
+  private String verifyUrl(String baseUrl, String code) {
+    return VerificationCode.pageUrl(baseUrl, code);
   }
 
   // ------------------------------------------------------------------------------------ verifying
@@ -352,6 +359,7 @@ public class Certificates {
     }
     var now = Instant.now(clock);
     certificate.revoke(adminId, reason, now);
+    feed.append(List.of(entry(CompletionFeed.Type.REVOKED, certificate, now)));
     var person = em.find(Person.class, certificate.getPersonId());
     outbox.record(
         "certificate.revoked",
@@ -382,8 +390,10 @@ public class Certificates {
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
             .getResultList();
+    var entries = new java.util.ArrayList<CompletionFeed.Entry>();
     for (var certificate : due) {
       certificate.expire(now);
+      entries.add(entry(CompletionFeed.Type.EXPIRED, certificate, now));
       var person = em.find(Person.class, certificate.getPersonId());
       outbox.record(
           "certificate.expired",
@@ -392,7 +402,24 @@ public class Certificates {
           payload(certificate, person).build(),
           now);
     }
+    feed.append(entries);
     return due.size();
+  }
+
+  private static CompletionFeed.Entry entry(
+      CompletionFeed.Type type, Certificate c, Instant occurredAt) {
+    return new CompletionFeed.Entry(
+        type,
+        occurredAt,
+        c.getPersonId(),
+        c.getCourseId(),
+        c.getCourseCode(),
+        c.getCourseVersion(),
+        c.getCompletionId(),
+        c.getId(),
+        c.getIssuedAt(),
+        c.getExpiresAt(),
+        c.getState().name().toLowerCase(java.util.Locale.ROOT));
   }
 
   // ------------------------------------------------------------------------------------ helpers

@@ -28,6 +28,11 @@ public final class VerificationCode {
     return code.toString();
   }
 
+  /** The public verification page of a code (the QR code's target). */
+  public static String pageUrl(String baseUrl, String code) {
+    return baseUrl + "/verify/" + code;
+  }
+
   /** The code as people read it: four groups of four. */
   public static String display(String code) {
     return code.substring(0, 4)

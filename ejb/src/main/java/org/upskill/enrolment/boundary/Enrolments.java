@@ -36,6 +36,8 @@ import org.upskill.platform.control.Jsonp;
 @Stateless
 public class Enrolments {
 
+  private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
+
   @PersistenceContext EntityManager em;
   @Inject Outbox outbox;
   @Inject CourseAuthoring courses;
@@ -85,6 +87,88 @@ public class Enrolments {
     em.persist(enrolment);
     changed(enrolment, course, "enrolment.created", now);
     return new Placement(enrolment.getId(), Outcome.valueOf(initial.name()));
+  }
+
+  /**
+   * Like {@link #enrol(long, String)}, with the date by which the person should complete the course
+   * (an HR system's enrolment).
+   *
+   * @throws Refusal 409 also for a due date in the past
+   */
+  public Placement enrol(long personId, String courseCode, LocalDate dueDate) {
+    if (dueDate != null && dueDate.isBefore(LocalDate.now(clock.withZone(UK)))) {
+      throw Refusal.conflict("The due date " + dueDate + " has passed.");
+    }
+    var placement = enrol(personId, courseCode);
+    if (dueDate != null) {
+      em.find(Enrolment.class, placement.enrolmentId()).dueBy(dueDate);
+    }
+    return placement;
+  }
+
+  /** An enrolment as the HR API lists it. */
+  public record Listed(
+      long id,
+      long personId,
+      String staffNumber,
+      String email,
+      String courseCode,
+      int courseVersion,
+      String state,
+      LocalDate dueDate,
+      Instant requestedAt,
+      Instant enrolledAt,
+      Instant endedAt) {}
+
+  /**
+   * Enrolments after id {@code afterId}, by id, optionally of one course, one person, in one state.
+   */
+  public List<Listed> list(
+      Long courseId, Long personId, EnrolmentState state, long afterId, int limit) {
+    var jpql =
+        new StringBuilder(
+            "select e, p.staffNumber, p.email, c.code from Enrolment e, Person p, Course c"
+                + " where p.id = e.personId and c.id = e.courseId and e.id > :after");
+    if (courseId != null) {
+      jpql.append(" and e.courseId = :course");
+    }
+    if (personId != null) {
+      jpql.append(" and e.personId = :person");
+    }
+    if (state != null) {
+      jpql.append(" and e.state = :state");
+    }
+    var query =
+        em.createQuery(jpql.append(" order by e.id").toString(), Object[].class)
+            .setParameter("after", afterId)
+            .setMaxResults(limit);
+    if (courseId != null) {
+      query.setParameter("course", courseId);
+    }
+    if (personId != null) {
+      query.setParameter("person", personId);
+    }
+    if (state != null) {
+      query.setParameter("state", state);
+    }
+    return query.getResultList().stream()
+        .map(
+            r -> {
+              var e = (Enrolment) r[0];
+              return new Listed(
+                  e.getId(),
+                  e.getPersonId(),
+                  (String) r[1],
+                  (String) r[2],
+                  (String) r[3],
+                  e.getCourseVersion(),
+                  e.getState().name().toLowerCase(Locale.ROOT),
+                  e.getDueDate(),
+                  e.getRequestedAt(),
+                  e.getEnrolledAt(),
+                  e.getEndedAt());
+            })
+        .toList();
   }
 
   /**

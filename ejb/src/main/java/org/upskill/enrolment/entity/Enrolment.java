@@ -248,6 +248,10 @@ public class Enrolment {
     return promotedUnseen;
   }
 
+  public LocalDate getDueDate() {
+    return dueDate;
+  }
+
   public Long getLastLessonId() {
     return lastLessonId;
   }

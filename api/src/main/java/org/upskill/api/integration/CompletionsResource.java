@@ -1,0 +1,299 @@
+package org.upskill.api.integration;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.OutputStreamWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.upskill.api.problem.ValidationProblem;
+import org.upskill.integration.boundary.CompletionFeed;
+import org.upskill.people.boundary.People;
+import org.upskill.platform.boundary.Refusal;
+
+/**
+ * The completions feed for HR systems ({@code hr-integration}): {@code GET /api/v1/completions}
+ * pages through every change to a completion or certificate in commit order, and {@code GET
+ * /api/v1/exports/completions.csv} streams the same as CSV.
+ */
+@Path("v1")
+@RequestScoped
+public class CompletionsResource {
+
+  /** One change as HR systems see it. */
+  @JsonbPropertyOrder({
+    "sequence",
+    "changeId",
+    "type",
+    "occurredAt",
+    "person",
+    "course",
+    "completionId",
+    "certificateId",
+    "verificationCode",
+    "scorePercent",
+    "completedAt",
+    "expiresAt",
+    "certificateState"
+  })
+  public record ChangeRepresentation(
+      long sequence,
+      String changeId,
+      String type,
+      Instant occurredAt,
+      PersonIds person,
+      CourseRef course,
+      long completionId,
+      Long certificateId,
+      String verificationCode,
+      BigDecimal scorePercent,
+      Instant completedAt,
+      Instant expiresAt,
+      String certificateState) {}
+
+  /** The person's ids: Upskill's, and the external ones HR systems match on. */
+  @JsonbPropertyOrder({"id", "staffNumber", "email", "organisation"})
+  public record PersonIds(long id, String staffNumber, String email, String organisation) {}
+
+  /** The course and the version completed. */
+  @JsonbPropertyOrder({"code", "version"})
+  public record CourseRef(String code, int version) {}
+
+  /** A page of the feed. */
+  @JsonbPropertyOrder({"items", "nextCursor", "hasMore"})
+  public record Page(List<ChangeRepresentation> items, String nextCursor, boolean hasMore) {}
+
+  private static final int EXPORT_CHUNK = 1000;
+
+  @Inject CompletionFeed feed;
+  @Inject People people;
+  @Context UriInfo uri;
+  @Context Request request;
+
+  @GET
+  @Path("completions")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed("hr-integration")
+  @Operation(
+      summary =
+          "Every change to a completion or certificate after a cursor, in commit order"
+              + " (hr-integration)")
+  public Response completions(
+      @Parameter(description = "nextCursor of the page before; none for the first page")
+          @jakarta.ws.rs.QueryParam("cursor")
+          String cursor,
+      @Parameter(description = "ISO 8601 instant: only changes at or after it")
+          @jakarta.ws.rs.QueryParam("updatedSince")
+          String updatedSince,
+      @Parameter(description = "1 to 1000, 100 by default") @jakarta.ws.rs.QueryParam("limit")
+          String limit,
+      @Parameter(description = "a course code") @jakarta.ws.rs.QueryParam("course") String course,
+      @Parameter(description = "an organisation's name or ODS code")
+          @jakarta.ws.rs.QueryParam("organisation")
+          String organisation,
+      @Parameter(description = "a person: Upskill id, staff number or email")
+          @jakarta.ws.rs.QueryParam("person")
+          String person) {
+    var parameters = FeedParameters.ofFeed(uri.getQueryParameters());
+    if (!parameters.errors.isEmpty()) {
+      return ValidationProblem.badRequest(parameters.errors, uri.getRequestUri().getPath());
+    }
+    var query = query(parameters);
+    var rows = feed.page(query, parameters.limit + 1);
+    var hasMore = rows.size() > parameters.limit;
+    var items = rows.subList(0, Math.min(rows.size(), parameters.limit));
+    var last = items.isEmpty() ? parameters.after : items.get(items.size() - 1).sequence();
+    var next = FeedParameters.cursor(last);
+    var tag = new EntityTag(etag(uri.getRequestUri().toString(), items), true);
+    var unchanged = request.evaluatePreconditions(tag);
+    var noCache = new CacheControl();
+    noCache.setNoCache(true);
+    noCache.setPrivate(true);
+    if (unchanged != null) {
+      return unchanged.cacheControl(noCache).build();
+    }
+    var response =
+        Response.ok(
+                new Page(
+                    items.stream().map(CompletionsResource::representation).toList(),
+                    next,
+                    hasMore))
+            .tag(tag)
+            .cacheControl(noCache);
+    if (hasMore) {
+      var link = uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build();
+      response.header("Link", "<" + link + ">; rel=\"next\"");
+    }
+    return response.build();
+  }
+
+  @GET
+  @Path("exports/completions.csv")
+  @Produces("text/csv")
+  @RolesAllowed("hr-integration")
+  @Operation(summary = "The feed's changes as CSV, streamed (hr-integration)")
+  public Response export(
+      @jakarta.ws.rs.QueryParam("updatedSince") String updatedSince,
+      @jakarta.ws.rs.QueryParam("course") String course,
+      @jakarta.ws.rs.QueryParam("organisation") String organisation,
+      @jakarta.ws.rs.QueryParam("person") String person) {
+    var parameters = FeedParameters.ofExport(uri.getQueryParameters());
+    if (!parameters.errors.isEmpty()) {
+      return ValidationProblem.badRequest(parameters.errors, uri.getRequestUri().getPath());
+    }
+    var query = query(parameters);
+    StreamingOutput body =
+        out -> {
+          var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          try (var csv =
+              new CSVPrinter(
+                  writer,
+                  CSVFormat.DEFAULT
+                      .builder()
+                      .setHeader(
+                          "sequence",
+                          "change_id",
+                          "type",
+                          "occurred_at",
+                          "person_id",
+                          "staff_number",
+                          "email",
+                          "organisation",
+                          "course_code",
+                          "course_version",
+                          "completion_id",
+                          "certificate_id",
+                          "verification_code",
+                          "score_percent",
+                          "completed_at",
+                          "expires_at",
+                          "certificate_state")
+                      .get())) {
+            var after = query.after();
+            while (true) {
+              // One short transaction per chunk: memory stays flat whatever the number of rows
+              var chunk =
+                  feed.page(
+                      new CompletionFeed.Query(
+                          after,
+                          query.updatedSince(),
+                          query.courseId(),
+                          query.organisationId(),
+                          query.personId()),
+                      EXPORT_CHUNK);
+              for (var c : chunk) {
+                csv.printRecord(
+                    c.sequence(),
+                    c.changeId(),
+                    c.type(),
+                    c.occurredAt(),
+                    c.personId(),
+                    safe(c.staffNumber()),
+                    safe(c.email()),
+                    safe(c.organisation()),
+                    c.courseCode(),
+                    c.courseVersion(),
+                    c.completionId(),
+                    c.certificateId(),
+                    c.verificationCode(),
+                    c.scorePercent(),
+                    c.completedAt(),
+                    c.expiresAt(),
+                    c.certificateState());
+              }
+              if (chunk.size() < EXPORT_CHUNK) {
+                break;
+              }
+              after = chunk.get(chunk.size() - 1).sequence();
+              csv.flush();
+            }
+          }
+        };
+    return Response.ok(body)
+        .type("text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"completions.csv\"")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  private CompletionFeed.Query query(FeedParameters parameters) {
+    Long courseId = parameters.course == null ? null : feed.courseId(parameters.course);
+    Long organisationId =
+        parameters.organisation == null ? null : feed.organisationId(parameters.organisation);
+    Long personId = null;
+    if (parameters.person != null) {
+      var byId =
+          parameters.person.matches("\\d{1,18}")
+              ? people.byId(Long.parseLong(parameters.person))
+              : java.util.Optional.<org.upskill.people.boundary.PersonSummary>empty();
+      personId =
+          byId.or(() -> people.byExternalId(parameters.person))
+              .orElseThrow(() -> Refusal.notFound("There is no person " + parameters.person + "."))
+              .id();
+    }
+    return new CompletionFeed.Query(
+        parameters.after, parameters.updatedSince, courseId, organisationId, personId);
+  }
+
+  private static ChangeRepresentation representation(CompletionFeed.Change c) {
+    return new ChangeRepresentation(
+        c.sequence(),
+        c.changeId(),
+        c.type(),
+        c.occurredAt(),
+        new PersonIds(c.personId(), c.staffNumber(), c.email(), c.organisation()),
+        new CourseRef(c.courseCode(), c.courseVersion()),
+        c.completionId(),
+        c.certificateId(),
+        c.verificationCode(),
+        c.scorePercent(),
+        c.completedAt(),
+        c.expiresAt(),
+        c.certificateState());
+  }
+
+  /** A weak tag over the request and the changes it returned. */
+  private static String etag(String requestUri, List<CompletionFeed.Change> items) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      digest.update(requestUri.getBytes(StandardCharsets.UTF_8));
+      for (var item : items) {
+        digest.update(
+            (item.sequence() + "/" + item.certificateState() + ";")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Spreadsheet-safe text: a leading =, +, - or @ would run as a formula. */
+  private static String safe(String value) {
+    if (value == null || value.isEmpty()) {
+      return value;
+    }
+    return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+  }
+}

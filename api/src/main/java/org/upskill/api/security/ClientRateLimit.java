@@ -1,0 +1,114 @@
+package org.upskill.api.security;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.upskill.api.problem.Problem;
+import org.wildfly.security.http.oidc.OidcSecurityContext;
+
+/**
+ * Per-client rate limits for HR systems: each client (the token's {@code azp}) may send {@code
+ * UPSKILL_API_CLIENT_REQUESTS_PER_MINUTE} requests a minute (a token bucket refilled evenly); more
+ * get 429 with {@code Retry-After}. {@code UPSKILL_API_CLIENT_LIMITS} sets other limits for named
+ * clients ({@code client=requests,client=requests}). People's own calls are not limited here.
+ * Counted per node.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION + 10)
+public class ClientRateLimit implements ContainerRequestFilter {
+
+  /** The buckets of every client, shared by all requests on this node. */
+  private static final Map<String, Bucket> BUCKETS = new ConcurrentHashMap<>();
+
+  @Inject
+  @ConfigProperty(name = "upskill.api.client-requests-per-minute", defaultValue = "1200")
+  int perMinute;
+
+  @Inject
+  @ConfigProperty(name = "upskill.api.client-limits")
+  java.util.Optional<String> overrides;
+
+  @Context HttpServletRequest request;
+
+  static Clock clock = Clock.systemUTC();
+
+  @Override
+  public void filter(ContainerRequestContext context) {
+    if (!(request.getAttribute(OidcSecurityContext.class.getName())
+        instanceof OidcSecurityContext oidc)) {
+      return;
+    }
+    var security = context.getSecurityContext();
+    if (!security.isUserInRole("hr-integration") && !security.isUserInRole("hr-write")) {
+      return;
+    }
+    var client = oidc.getToken().getClaimValueAsString("azp");
+    if (client == null) {
+      return;
+    }
+    var limit = limits().getOrDefault(client, perMinute);
+    var wait = BUCKETS.computeIfAbsent(client, c -> new Bucket(limit)).take(limit, clock.millis());
+    if (wait > 0) {
+      context.abortWith(
+          Problem.of(
+                  Response.Status.TOO_MANY_REQUESTS,
+                  "Client "
+                      + client
+                      + " may send "
+                      + limit
+                      + " requests a minute. Try again in "
+                      + wait
+                      + " seconds.",
+                  context.getUriInfo().getRequestUri().getPath())
+              .toResponse()
+              .header("Retry-After", wait)
+              .build());
+    }
+  }
+
+  private Map<String, Integer> limits() {
+    var map = new HashMap<String, Integer>();
+    for (var pair : overrides.orElse("").split(",")) {
+      var parts = pair.strip().split("=");
+      if (parts.length == 2 && parts[1].strip().matches("\\d{1,7}")) {
+        map.put(parts[0].strip(), Integer.parseInt(parts[1].strip()));
+      }
+    }
+    return map;
+  }
+
+  /** A token bucket holding up to a minute's requests, refilled evenly. */
+  static final class Bucket {
+    private double tokens;
+    private long last;
+
+    Bucket(int capacity) {
+      this.tokens = capacity;
+      this.last = -1;
+    }
+
+    /** Takes a token; answers 0, or the whole seconds until one is there. */
+    synchronized long take(int perMinute, long nowMillis) {
+      if (last >= 0) {
+        tokens = Math.min(perMinute, tokens + (nowMillis - last) * perMinute / 60_000.0);
+      }
+      last = nowMillis;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return 0;
+      }
+      return Math.max(1, (long) Math.ceil((1 - tokens) * 60.0 / perMinute));
+    }
+  }
+}

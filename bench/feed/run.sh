@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# HR completions feed benchmark (issue 7): 1,000,000 completions, then
+#   - a full sync through GET /api/v1/completions in pages of 1,000 (rows/s),
+#   - the CSV export GET /api/v1/exports/completions.csv (rows/s, WildFly heap growth by jstat),
+#   - an incremental page of 1,000 changes (latency, average and worst of 20).
+# Prints figures (also to bench/feed/target/results.txt); it is not a test.
+#
+#   bench/feed/run.sh
+#
+# Starts its own Upskill (state in bench/feed/target/upskill-home, http port 8680, database
+# upskill_bench_feed on the MariaDB at 127.0.0.1:3306, dropped and recreated), and stops it after.
+set -euo pipefail
+
+DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$DIR/../.." && pwd)
+TARGET="$DIR/target"
+RESULTS="$TARGET/results.txt"
+DB_NAME=upskill_bench_feed
+PORT_OFFSET=600
+BASE="http://127.0.0.1:$((8080 + PORT_OFFSET))"
+KEYCLOAK=${UPSKILL_KEYCLOAK_URL:-http://localhost:8180}
+
+say() { printf '%s\n' "$*" | tee -a "$RESULTS"; }
+fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+sql() { mariadb --protocol=TCP -h 127.0.0.1 -P 3306 -uroot "$@"; }
+command -v mariadb >/dev/null || fail "the mariadb client is missing (apt-get install mariadb-client)"
+command -v curl >/dev/null || fail "curl is missing"
+command -v jstat >/dev/null || fail "jstat (from the JDK) is missing"
+
+export UPSKILL_HOME="$TARGET/upskill-home"
+export UPSKILL_PORT_OFFSET=$PORT_OFFSET
+export UPSKILL_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB_NAME?createDatabaseIfNotExist=true"
+export UPSKILL_DB_USER=root UPSKILL_DB_PASSWORD= UPSKILL_DEMO_CONTENT=true
+export UPSKILL_JAVA_OPTS="-Xms512m -Xmx1024m -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true"
+unset UPSKILL_H2_PATH
+
+STARTED=0
+cleanup() {
+  local rc=$?
+  trap - EXIT
+  [ "$STARTED" = 1 ] && "$REPO/upskill" stop >/dev/null 2>&1 || true
+  exit "$rc"
+}
+trap cleanup EXIT
+
+mkdir -p "$TARGET" "$UPSKILL_HOME/downloads"
+: >"$RESULTS"
+for zip in "$REPO"/.upskill/downloads/*.zip; do
+  [ -f "$zip" ] || continue
+  [ -e "$UPSKILL_HOME/downloads/${zip##*/}" ] || ln "$zip" "$UPSKILL_HOME/downloads/" 2>/dev/null ||
+    cp "$zip" "$UPSKILL_HOME/downloads/"
+done
+say "Upskill completions feed benchmark ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs)"
+sql -e "DROP DATABASE IF EXISTS $DB_NAME; CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+STARTED=1
+"$REPO/upskill" start >"$TARGET/start.log" 2>&1 || fail "Upskill did not start; see $TARGET/start.log"
+PID=$(cat "$UPSKILL_HOME/run/wildfly-java.pid")
+
+began=$SECONDS
+sql "$DB_NAME" <"$DIR/generate-completions.sql" >"$TARGET/generate.log" || fail "the generator failed"
+say "• generated $(sql -N "$DB_NAME" -e 'SELECT COUNT(*) FROM completion_change') changes in $((SECONDS - began)) s"
+
+TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=hr-demo -d client_secret=hr-demo-secret \
+  "$KEYCLOAK/realms/upskill/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+[ -n "$TOKEN" ] || fail "no token from $KEYCLOAK"
+auth=(-H "Authorization: Bearer $TOKEN")
+page() { curl -s --max-time 60 "${auth[@]}" "$BASE/api/v1/completions?limit=1000${1:+&cursor=$1}"; }
+
+# Warm up (JIT, connection pool, caches)
+cursor=""
+for _ in $(seq 1 20); do cursor=$(page "$cursor" | sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p'); done
+
+# 1. Full sync
+cursor=""; rows=0; pages=0
+start=$(date +%s.%N)
+while true; do
+  body=$(page "$cursor")
+  n=$(grep -o '"sequence":' <<<"$body" | wc -l)
+  rows=$((rows + n)); pages=$((pages + 1))
+  cursor=$(sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p' <<<"$body")
+  grep -q '"hasMore":true' <<<"$body" || break
+done
+end=$(date +%s.%N)
+say "• full sync: $rows rows in $pages pages of 1,000 in $(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", b-a}') s = $(awk -v r="$rows" -v a="$start" -v b="$end" 'BEGIN{printf "%.0f", r/(b-a)}') rows/s (curl and shell included)"
+
+# 2. CSV export, with the heap sampled every 200 ms (used = S0U+S1U+EU+OU, in MB)
+jstat -gc "$PID" 200 >"$TARGET/jstat.txt" &
+JSTAT=$!
+sleep 1
+read -r size seconds < <(curl -s --max-time 600 "${auth[@]}" -o "$TARGET/completions.csv" \
+  -w '%{size_download} %{time_total}\n' "$BASE/api/v1/exports/completions.csv")
+sleep 1
+kill "$JSTAT" 2>/dev/null || true
+lines=$(($(wc -l <"$TARGET/completions.csv") - 1))
+heap=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ { used=($3+$4+$6+$8)/1024; if (first=="") first=used; if (used>max) max=used }
+            END { printf "baseline %.0f MB, peak %.0f MB, growth %.0f MB", first, max, max-first }' "$TARGET/jstat.txt")
+say "• CSV export: $lines rows, $((size / 1048576)) MB in ${seconds} s = $(awk -v r="$lines" -v s="$seconds" 'BEGIN{printf "%.0f", r/s}') rows/s; heap $heap"
+
+# 3. An incremental page: the last 1,000 changes after a stored cursor
+last=$(sql -N "$DB_NAME" -e 'SELECT MAX(sequence_no) FROM completion_change')
+incremental=$(printf 'v1:%s' "$((last - 1000))" | base64 | tr '+/' '-_' | tr -d '=')
+for _ in 1 2 3; do curl -s -o /dev/null "${auth[@]}" "$BASE/api/v1/completions?limit=1000&cursor=$incremental"; done
+times=()
+for _ in $(seq 1 20); do
+  times+=("$(curl -s -o /dev/null -w '%{time_total}' "${auth[@]}" "$BASE/api/v1/completions?limit=1000&cursor=$incremental")")
+done
+say "• incremental page of 1,000: $(printf '%s\n' "${times[@]}" | awk '{s+=$1; if ($1>m) m=$1} END {printf "average %.1f ms, worst %.1f ms over %d requests", s/NR*1000, m*1000, NR}')"
+say "Goals: full sync ≥ 100,000 rows/s, export heap growth < 128 MB, incremental page < 50 ms."

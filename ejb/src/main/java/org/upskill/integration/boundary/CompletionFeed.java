@@ -1,0 +1,242 @@
+package org.upskill.integration.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.upskill.platform.boundary.Refusal;
+
+/**
+ * The HR completions feed: every change to a completion or its certificate (completed, renewed,
+ * expired, revoked), numbered in commit order.
+ *
+ * <p>A writer takes its numbers from the single {@code feed_counter} row under a lock it holds
+ * until it commits; a second writer waits for that commit before it gets the next number. So once a
+ * reader sees number n, every number below n is committed and visible too: a client that asks for
+ * "everything after the last number I read" never misses a change and never sees one twice,
+ * whatever commits concurrently. The lock is taken as late as possible in the writer's transaction.
+ */
+@Stateless
+public class CompletionFeed {
+
+  /** What changed. */
+  public enum Type {
+    COMPLETED,
+    RENEWED,
+    EXPIRED,
+    REVOKED
+  }
+
+  /** A change to record: the certificate (and completion) it is about. */
+  public record Entry(
+      Type type,
+      Instant occurredAt,
+      long personId,
+      long courseId,
+      String courseCode,
+      int courseVersion,
+      long completionId,
+      Long certificateId,
+      Instant completedAt,
+      Instant expiresAt,
+      String certificateState) {}
+
+  /** A change as the feed gives it, with the person's external ids as they are now. */
+  public record Change(
+      long sequence,
+      String changeId,
+      String type,
+      Instant occurredAt,
+      long personId,
+      String staffNumber,
+      String email,
+      String organisation,
+      String courseCode,
+      int courseVersion,
+      long completionId,
+      Long certificateId,
+      String verificationCode,
+      BigDecimal scorePercent,
+      Instant completedAt,
+      Instant expiresAt,
+      String certificateState) {}
+
+  /**
+   * Which changes: after a sequence number (0: from the start), optionally since a time, of one
+   * course, organisation or person (each by id, already resolved).
+   */
+  public record Query(
+      long after, Instant updatedSince, Long courseId, Long organisationId, Long personId) {}
+
+  @PersistenceContext EntityManager em;
+
+  /**
+   * Records changes in the caller's transaction, numbered after every change committed before.
+   * Takes the counter's lock, held until the caller commits.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void append(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    var last =
+        ((Number)
+                em.createNativeQuery(
+                        "select last_sequence from feed_counter where id = 1 for update")
+                    .getSingleResult())
+            .longValue();
+    em.createNativeQuery("update feed_counter set last_sequence = ?1 where id = 1")
+        .setParameter(1, last + entries.size())
+        .executeUpdate();
+    var sequence = last;
+    for (var entry : entries) {
+      sequence++;
+      em.createNativeQuery(
+              "insert into completion_change (sequence_no, change_id, change_type, occurred_at,"
+                  + " person_id, organisation_id, course_id, course_code, course_version,"
+                  + " completion_id, certificate_id, completed_at, expires_at, certificate_state)"
+                  + " select ?1, ?2, ?3, ?4, p.id, p.organisation_id, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                  + " ?12 from person p where p.id = ?13")
+          .setParameter(1, sequence)
+          .setParameter(2, UUID.randomUUID().toString())
+          .setParameter(3, entry.type().name().toLowerCase(java.util.Locale.ROOT))
+          .setParameter(4, Timestamp.from(entry.occurredAt()))
+          .setParameter(5, entry.courseId())
+          .setParameter(6, entry.courseCode())
+          .setParameter(7, entry.courseVersion())
+          .setParameter(8, entry.completionId())
+          .setParameter(9, entry.certificateId())
+          .setParameter(10, Timestamp.from(entry.completedAt()))
+          .setParameter(11, entry.expiresAt() == null ? null : Timestamp.from(entry.expiresAt()))
+          .setParameter(12, entry.certificateState())
+          .setParameter(13, entry.personId())
+          .executeUpdate();
+    }
+  }
+
+  /** Up to {@code limit} changes matching the query, in sequence order. */
+  public List<Change> page(Query query, int limit) {
+    var sql = new StringBuilder();
+    sql.append(
+        "select ch.sequence_no, ch.change_id, ch.change_type, ch.occurred_at, ch.person_id,"
+            + " p.staff_number, p.email, o.name, ch.course_code, ch.course_version,"
+            + " ch.completion_id, ch.certificate_id, ce.code, cc.score_percent, ch.completed_at,"
+            + " ch.expires_at, ch.certificate_state"
+            + " from completion_change ch"
+            + " join person p on p.id = ch.person_id"
+            + " left join organisation o on o.id = ch.organisation_id"
+            + " left join certificate ce on ce.id = ch.certificate_id"
+            + " join course_completion cc on cc.id = ch.completion_id"
+            + " where ch.sequence_no > ?1");
+    var parameters = new ArrayList<Object>();
+    parameters.add(query.after());
+    if (query.updatedSince() != null) {
+      parameters.add(Timestamp.from(query.updatedSince()));
+      sql.append(" and ch.occurred_at >= ?").append(parameters.size());
+    }
+    if (query.courseId() != null) {
+      parameters.add(query.courseId());
+      sql.append(" and ch.course_id = ?").append(parameters.size());
+    }
+    if (query.organisationId() != null) {
+      parameters.add(query.organisationId());
+      sql.append(" and ch.organisation_id = ?").append(parameters.size());
+    }
+    if (query.personId() != null) {
+      parameters.add(query.personId());
+      sql.append(" and ch.person_id = ?").append(parameters.size());
+    }
+    sql.append(" order by ch.sequence_no");
+    var native_ = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < parameters.size(); i++) {
+      native_.setParameter(i + 1, parameters.get(i));
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = native_.setMaxResults(limit).getResultList();
+    return rows.stream().map(CompletionFeed::change).toList();
+  }
+
+  private static Change change(Object[] r) {
+    return new Change(
+        ((Number) r[0]).longValue(),
+        (String) r[1],
+        (String) r[2],
+        instant(r[3]),
+        ((Number) r[4]).longValue(),
+        (String) r[5],
+        (String) r[6],
+        (String) r[7],
+        (String) r[8],
+        ((Number) r[9]).intValue(),
+        ((Number) r[10]).longValue(),
+        r[11] == null ? null : ((Number) r[11]).longValue(),
+        (String) r[12],
+        r[13] == null ? null : new BigDecimal(r[13].toString()),
+        instant(r[14]),
+        instant(r[15]),
+        (String) r[16]);
+  }
+
+  private static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (value instanceof java.time.LocalDateTime local) {
+      return local.atZone(java.time.ZoneOffset.UTC).toInstant();
+    }
+    if (value instanceof java.time.OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    return (Instant) value;
+  }
+
+  // ------------------------------------------------------------------------------------ filters
+
+  /**
+   * The id of a course by its code.
+   *
+   * @throws Refusal 404 when there is none
+   */
+  public long courseId(String code) {
+    return em.createQuery("select c.id from Course c where c.code = :code", Long.class)
+        .setParameter("code", code.strip().toUpperCase(java.util.Locale.ROOT))
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> Refusal.notFound("There is no course " + code + "."));
+  }
+
+  /**
+   * The id of an organisation by its name or ODS code.
+   *
+   * @throws Refusal 404 when there is none
+   */
+  public long organisationId(String nameOrOdsCode) {
+    return em.createQuery(
+            "select o.id from Organisation o where o.name = :key or o.odsCode = :key", Long.class)
+        .setParameter("key", nameOrOdsCode.strip())
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> Refusal.notFound("There is no organisation " + nameOrOdsCode + "."));
+  }
+
+  /** The highest sequence number committed now (for an incremental sync's starting point). */
+  public long latest() {
+    return Optional.ofNullable(
+            (Number)
+                em.createNativeQuery("select max(sequence_no) from completion_change")
+                    .getSingleResult())
+        .map(Number::longValue)
+        .orElse(0L);
+  }
+}
