@@ -70,20 +70,32 @@ page() { curl -s --max-time 60 "${auth[@]}" "$BASE/api/v1/completions?limit=1000
 cursor=""
 for _ in $(seq 1 20); do cursor=$(page "$cursor" | sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p'); done
 
-# 1. Full sync
-cursor=""; rows=0; pages=0
-start=$(date +%s.%N)
-while true; do
-  body=$(page "$cursor")
-  n=$(grep -o '"sequence":' <<<"$body" | wc -l)
-  rows=$((rows + n)); pages=$((pages + 1))
-  cursor=$(sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p' <<<"$body")
-  grep -q '"hasMore":true' <<<"$body" || break
+# 1. Full sync, pages of 1,000. The generated feed numbers its changes 1..N without gaps, so the
+#    cursor each page hands out is known in advance (checked on one page below): one curl process
+#    asks for every page in turn over one kept-alive connection, so the figure is the server's,
+#    not the shell's.
+total=$(sql -N "$DB_NAME" -e 'SELECT COUNT(*) FROM completion_change')
+cursor_of() { printf 'v1:%s' "$1" | base64 | tr '+/' '-_' | tr -d '='; }
+expected=$(cursor_of 1000)
+actual=$(page "" | sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p')
+[ "$expected" = "$actual" ] || fail "the first page's cursor is $actual, not $expected"
+config="$TARGET/pages.curl"
+: >"$config"
+for ((n = 0; n < total; n += 1000)); do
+  if [ "$n" = 0 ]; then
+    printf 'url = "%s/api/v1/completions?limit=1000"\noutput = "/dev/null"\n' "$BASE" >>"$config"
+  else
+    printf 'url = "%s/api/v1/completions?limit=1000&cursor=%s"\noutput = "/dev/null"\n' "$BASE" "$(cursor_of "$n")" >>"$config"
+  fi
 done
+pages=$(grep -c '^url' "$config")
+start=$(date +%s.%N)
+codes=$(curl -s "${auth[@]}" -w '%{http_code}\n' -K "$config" | sort | uniq -c | tr '\n' ' ')
 end=$(date +%s.%N)
-say "• full sync: $rows rows in $pages pages of 1,000 in $(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", b-a}') s = $(awk -v r="$rows" -v a="$start" -v b="$end" 'BEGIN{printf "%.0f", r/(b-a)}') rows/s (curl and shell included)"
+say "• full sync: $total rows in $pages pages of 1,000 in $(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", b-a}') s = $(awk -v r="$total" -v a="$start" -v b="$end" 'BEGIN{printf "%.0f", r/(b-a)}') rows/s (HTTP statuses: $codes)"
 
 # 2. CSV export, with the heap sampled every 200 ms (used = S0U+S1U+EU+OU, in MB)
+jcmd "$PID" GC.run >/dev/null 2>&1 || true
 jstat -gc "$PID" 200 >"$TARGET/jstat.txt" &
 JSTAT=$!
 sleep 1
@@ -92,9 +104,12 @@ read -r size seconds < <(curl -s --max-time 600 "${auth[@]}" -o "$TARGET/complet
 sleep 1
 kill "$JSTAT" 2>/dev/null || true
 lines=$(($(wc -l <"$TARGET/completions.csv") - 1))
-heap=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ { used=($3+$4+$6+$8)/1024; if (first=="") first=used; if (used>max) max=used }
-            END { printf "baseline %.0f MB, peak %.0f MB, growth %.0f MB", first, max, max-first }' "$TARGET/jstat.txt")
-say "• CSV export: $lines rows, $((size / 1048576)) MB in ${seconds} s = $(awk -v r="$lines" -v s="$seconds" 'BEGIN{printf "%.0f", r/s}') rows/s; heap $heap"
+heap=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ { used=($3+$4+$6+$8)/1024; old=$8/1024;
+              if (first=="") { first=used; oldfirst=old }
+              if (used>max) max=used; if (old>oldmax) oldmax=old }
+            END { printf "heap in use (young garbage included) %.0f → peak %.0f MB (+%.0f MB); old generation %.0f → peak %.0f MB (+%.0f MB)", first, max, max-first, oldfirst, oldmax, oldmax-oldfirst }' "$TARGET/jstat.txt")
+say "• CSV export: $lines rows, $((size / 1048576)) MB in ${seconds} s = $(awk -v r="$lines" -v s="$seconds" 'BEGIN{printf "%.0f", r/s}') rows/s"
+say "  $heap"
 
 # 3. An incremental page: the last 1,000 changes after a stored cursor
 last=$(sql -N "$DB_NAME" -e 'SELECT MAX(sequence_no) FROM completion_change')

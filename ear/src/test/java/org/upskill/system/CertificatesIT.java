@@ -287,6 +287,8 @@ class CertificatesIT extends BrowserTest {
     var revokedId = certificateOf(revoked.username(), code, "id");
     browser.get(url("/admin/certificates?code=" + revokedCode));
     assertTrue(browser.getTitle().startsWith("You cannot do this"), browser.getTitle());
+    browser.get(url("/admin/webhooks"));
+    assertTrue(browser.getTitle().startsWith("You cannot do this"), browser.getTitle());
     browser.get(url("/courses/PY-CLIN/enrol"));
     var forged =
         ((JavascriptExecutor) browser)
@@ -298,7 +300,10 @@ class CertificatesIT extends BrowserTest {
                     + " code: arguments[0], reason: 'forged'})}).then(r => done(r.status));",
                 revokedCode);
     assertEquals(403L, forged);
-    signIn("admin", "/admin/certificates");
+    signIn("admin", "/admin/webhooks");
+    assertTrue(browser.getTitle().startsWith("Webhooks"), browser.getTitle());
+    checkPage("04-admin-webhooks");
+    browser.get(url("/admin/certificates"));
     checkPage("04-admin-find");
     Teaching.type(browser, "code", revokedCode);
     browser.findElement(By.id("find")).click();

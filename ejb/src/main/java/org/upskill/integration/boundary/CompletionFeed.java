@@ -122,45 +122,54 @@ public class CompletionFeed {
     }
   }
 
-  /** Up to {@code limit} changes matching the query, in sequence order. */
+  /**
+   * Up to {@code limit} changes matching the query, in sequence order. The changes are chosen
+   * first, by the primary key's range (a derived table with its own order and limit), and only then
+   * joined to the person, organisation, certificate and completion: otherwise the optimiser may
+   * start from the people and sort the whole feed for every page.
+   */
   public List<Change> page(Query query, int limit) {
-    var sql = new StringBuilder();
-    sql.append(
-        "select ch.sequence_no, ch.change_id, ch.change_type, ch.occurred_at, ch.person_id,"
-            + " p.staff_number, p.email, o.name, ch.course_code, ch.course_version,"
-            + " ch.completion_id, ch.certificate_id, ce.code, cc.score_percent, ch.completed_at,"
-            + " ch.expires_at, ch.certificate_state"
-            + " from completion_change ch"
-            + " join person p on p.id = ch.person_id"
-            + " left join organisation o on o.id = ch.organisation_id"
-            + " left join certificate ce on ce.id = ch.certificate_id"
-            + " join course_completion cc on cc.id = ch.completion_id"
-            + " where ch.sequence_no > ?1");
+    var where = new StringBuilder(" where c0.sequence_no > ?1");
     var parameters = new ArrayList<Object>();
     parameters.add(query.after());
     if (query.updatedSince() != null) {
       parameters.add(Timestamp.from(query.updatedSince()));
-      sql.append(" and ch.occurred_at >= ?").append(parameters.size());
+      where.append(" and c0.occurred_at >= ?").append(parameters.size());
     }
     if (query.courseId() != null) {
       parameters.add(query.courseId());
-      sql.append(" and ch.course_id = ?").append(parameters.size());
+      where.append(" and c0.course_id = ?").append(parameters.size());
     }
     if (query.organisationId() != null) {
       parameters.add(query.organisationId());
-      sql.append(" and ch.organisation_id = ?").append(parameters.size());
+      where.append(" and c0.organisation_id = ?").append(parameters.size());
     }
     if (query.personId() != null) {
       parameters.add(query.personId());
-      sql.append(" and ch.person_id = ?").append(parameters.size());
+      where.append(" and c0.person_id = ?").append(parameters.size());
     }
-    sql.append(" order by ch.sequence_no");
-    var native_ = em.createNativeQuery(sql.toString());
+    parameters.add(limit);
+    var sql =
+        "select ch.sequence_no, ch.change_id, ch.change_type, ch.occurred_at, ch.person_id,"
+            + " p.staff_number, p.email, o.name, ch.course_code, ch.course_version,"
+            + " ch.completion_id, ch.certificate_id, ce.code, cc.score_percent, ch.completed_at,"
+            + " ch.expires_at, ch.certificate_state"
+            + " from (select * from completion_change c0"
+            + where
+            + " order by c0.sequence_no limit ?"
+            + parameters.size()
+            + ") ch"
+            + " join person p on p.id = ch.person_id"
+            + " left join organisation o on o.id = ch.organisation_id"
+            + " left join certificate ce on ce.id = ch.certificate_id"
+            + " join course_completion cc on cc.id = ch.completion_id"
+            + " order by ch.sequence_no";
+    var native_ = em.createNativeQuery(sql);
     for (int i = 0; i < parameters.size(); i++) {
       native_.setParameter(i + 1, parameters.get(i));
     }
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = native_.setMaxResults(limit).getResultList();
+    List<Object[]> rows = native_.getResultList();
     return rows.stream().map(CompletionFeed::change).toList();
   }
 

@@ -62,6 +62,18 @@ public class OutboxEvent {
     return type;
   }
 
+  public java.time.Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public String getAggregateType() {
+    return aggregateType;
+  }
+
+  public String getAggregateId() {
+    return aggregateId;
+  }
+
   public String getPayload() {
     return payload;
   }

@@ -120,6 +120,7 @@ public class PrettyUrlFilter extends HttpFilter {
           new Route(Pattern.compile("/verify"), "/verify.xhtml", "GET"),
           new Route(Pattern.compile("/verify/([A-Za-z0-9-]{1,64})"), "/verify.xhtml", "GET"),
           new Route(Pattern.compile("/admin/certificates"), "/admin-certificates.xhtml", "GET"),
+          new Route(Pattern.compile("/admin/webhooks"), "/admin-webhooks.xhtml", "GET"),
           new Route(Pattern.compile("/profile"), "/profile.xhtml", "GET"),
           new Route(Pattern.compile("/approvals"), "/approvals.xhtml", "GET"));
 

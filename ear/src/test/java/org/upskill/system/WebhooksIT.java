@@ -1,0 +1,243 @@
+package org.upskill.system;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.upskill.system.support.HrApi;
+import org.upskill.system.support.Http;
+import org.upskill.system.support.KeycloakClients;
+import org.upskill.system.support.KeycloakUsers;
+import org.upskill.system.support.QuizApi;
+import org.upskill.system.support.TestEnvironment;
+import org.upskill.system.support.Tokens;
+
+/**
+ * Webhooks (issue 7), against a real HTTP receiver in the test (the JDK's HttpServer): it refuses
+ * every delivery for a while, then recovers and gets every event, each signed (HMAC-SHA256 over
+ * timestamp and body, checked here), one person's events in order, none lost; a paused webhook
+ * holds its events until resumed; a client sees only its own webhooks; bad input is named.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WebhooksIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
+  }
+
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  static final String SECRET = "a-receivers-secret-of-some-length";
+
+  /** One request the receiver got. */
+  record Received(String eventId, String type, String signature, String body, JsonObject json) {}
+
+  static HttpResponse<String> api(String method, String path, String token, String body)
+      throws Exception {
+    var builder =
+        HttpRequest.newBuilder(URI.create(TestEnvironment.baseUrl() + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + token)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String hmac(String message) throws Exception {
+    var mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static void waitFor(String what, java.util.function.BooleanSupplier condition) throws Exception {
+    var deadline = System.currentTimeMillis() + 90_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("Waited 90 s for " + what);
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  @Test
+  void aReceiverThatWasDownGetsEveryEventSignedAndInOrder() throws Exception {
+    var failing = new AtomicBoolean(true);
+    var refused = new AtomicInteger();
+    var received = Collections.synchronizedList(new ArrayList<Received>());
+    var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/hook",
+        exchange -> {
+          var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          if (failing.get()) {
+            refused.incrementAndGet();
+            exchange.sendResponseHeaders(503, -1);
+          } else {
+            received.add(
+                new Received(
+                    exchange.getRequestHeaders().getFirst("Upskill-Event-Id"),
+                    exchange.getRequestHeaders().getFirst("Upskill-Event-Type"),
+                    exchange.getRequestHeaders().getFirst("Upskill-Signature"),
+                    body,
+                    Json.createReader(new StringReader(body)).readObject()));
+            exchange.sendResponseHeaders(204, -1);
+          }
+          exchange.close();
+        });
+    server.start();
+    try {
+      var hook = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+      var token = KeycloakClients.tokenOfServiceClient("hr-hooks-test", "hr-integration");
+
+      // Bad input is named
+      for (var bad :
+          List.of(
+              "{\"url\":\"ftp://x\",\"secret\":\"" + SECRET + "\",\"eventTypes\":[\"*\"]}",
+              "{\"url\":\"" + hook + "\",\"secret\":\"short\",\"eventTypes\":[\"*\"]}",
+              "{\"url\":\""
+                  + hook
+                  + "\",\"secret\":\""
+                  + SECRET
+                  + "\",\"eventTypes\":[\"nope\"]}")) {
+        var response = api("POST", "/api/v1/webhooks", token, bad);
+        assertEquals(400, response.statusCode(), bad);
+        assertTrue(Http.json(response).getJsonArray("errors").size() >= 1);
+      }
+      var created =
+          api(
+              "POST",
+              "/api/v1/webhooks",
+              token,
+              "{\"url\":\""
+                  + hook
+                  + "\",\"secret\":\""
+                  + SECRET
+                  + "\",\"eventTypes\":[\"enrolment.created\",\"enrolment.changed\"]}");
+      assertEquals(201, created.statusCode(), created.body());
+      var id = Http.json(created).getJsonNumber("id").longValue();
+      assertTrue(!created.body().contains(SECRET), "the secret is never shown again");
+
+      // While the receiver is down: three people enrolled, one of them leaves again
+      var hr = Tokens.forHrDemoClient();
+      var people = KeycloakUsers.create("wh" + (System.currentTimeMillis() % 1_000_000), 3);
+      var enrolments = new ArrayList<Long>();
+      for (var person : people) {
+        assertEquals(200, QuizApi.onTestServer().me(person.token()).statusCode());
+        var enrolled = HrApi.enrol(hr, person.staffNumber(), "PY-CLIN");
+        assertEquals(201, enrolled.statusCode(), enrolled.body());
+        enrolments.add(Http.json(enrolled).getJsonNumber("id").longValue());
+      }
+      assertEquals(204, HrApi.withdraw(hr, enrolments.get(0)).statusCode());
+      waitFor("failed attempts", () -> refused.get() >= 4);
+      var log = wrap(api("GET", "/api/v1/webhooks/" + id + "/deliveries", token, null).body());
+      assertTrue(
+          log.getJsonArray("items").stream()
+              .map(v -> v.asJsonObject())
+              .anyMatch(
+                  d -> d.getString("state").equals("pending") && d.getInt("lastStatus", 0) == 503),
+          log.toString());
+
+      // It recovers: every event arrives, signed, the first person's in order
+      failing.set(false);
+      waitFor("four events", () -> received.size() >= 4);
+      Thread.sleep(1500); // nothing more should come
+      var now = System.currentTimeMillis() / 1000;
+      for (var r : received) {
+        var parts = r.signature().split(",");
+        var t = Long.parseLong(parts[0].substring(2));
+        assertAll(
+            () -> assertEquals("v1=" + hmac(t + "." + r.body()), parts[1], "signature"),
+            () -> assertTrue(Math.abs(now - t) < 600, "a fresh timestamp"),
+            () -> assertEquals(r.eventId(), r.json().getString("id")),
+            () -> assertEquals(r.type(), r.json().getString("type")));
+      }
+      assertEquals(4, received.stream().map(Received::eventId).distinct().count(), "none twice");
+      var first = String.valueOf(enrolments.get(0));
+      var ofFirst =
+          received.stream()
+              .filter(r -> r.json().getJsonObject("aggregate").getString("id").equals(first))
+              .map(Received::type)
+              .toList();
+      assertEquals(List.of("enrolment.created", "enrolment.changed"), ofFirst);
+      var delivered =
+          wrap(api("GET", "/api/v1/webhooks/" + id + "/deliveries", token, null).body());
+      var lines = delivered.getJsonArray("items").stream().map(v -> v.asJsonObject()).toList();
+      assertAll(
+          () -> assertTrue(lines.stream().allMatch(d -> d.getString("state").equals("delivered"))),
+          // the three "created" were refused while the receiver was down, then delivered
+          () ->
+              assertEquals(
+                  3,
+                  lines.stream()
+                      .filter(d -> d.getString("eventType").equals("enrolment.created"))
+                      .filter(d -> d.getInt("attempts") >= 2)
+                      .count(),
+                  delivered.toString()),
+          // the first person's "changed" waited behind their "created": never sent before it
+          () ->
+              assertEquals(
+                  1,
+                  lines.stream()
+                      .filter(d -> d.getString("eventType").equals("enrolment.changed"))
+                      .findFirst()
+                      .orElseThrow()
+                      .getInt("attempts"),
+                  delivered.toString()));
+
+      // Another client does not see it
+      assertEquals(
+          404, api("GET", "/api/v1/webhooks/" + id + "/deliveries", hr, null).statusCode());
+      assertEquals(404, api("DELETE", "/api/v1/webhooks/" + id, hr, null).statusCode());
+
+      // Paused, events wait; resumed, they go out
+      assertEquals(200, api("POST", "/api/v1/webhooks/" + id + "/pause", token, null).statusCode());
+      assertEquals(204, HrApi.withdraw(hr, enrolments.get(1)).statusCode());
+      Thread.sleep(3000);
+      assertEquals(4, received.size(), "nothing while paused");
+      assertEquals(
+          200, api("POST", "/api/v1/webhooks/" + id + "/resume", token, null).statusCode());
+      waitFor("the held event", () -> received.size() >= 5);
+
+      assertEquals(204, api("DELETE", "/api/v1/webhooks/" + id, token, null).statusCode());
+      assertEquals("[]", api("GET", "/api/v1/webhooks", token, null).body().strip());
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  static JsonObject wrap(String array) {
+    return Json.createReader(new StringReader("{\"items\":" + array + "}")).readObject();
+  }
+}
