@@ -53,11 +53,12 @@ FROM bench_pairs b JOIN course c ON c.id = b.course_id;
 INSERT INTO completion_change (sequence_no, change_id, change_type, occurred_at, person_id,
                                organisation_id, course_id, course_code, course_version,
                                completion_id, certificate_id, completed_at, expires_at,
-                               certificate_state)
+                               certificate_state, verification_code, score_percent)
 SELECT b.n, UUID(), 'completed', TIMESTAMP('2025-02-01') + INTERVAL b.n SECOND, b.person_id,
        p.organisation_id, b.course_id, c.code, 1, 10000000 + b.n, 10000000 + b.n,
        TIMESTAMP('2025-02-01') + INTERVAL b.n SECOND,
-       TIMESTAMP('2026-02-02') + INTERVAL b.n SECOND, 'valid'
+       TIMESTAMP('2026-02-02') + INTERVAL b.n SECOND, 'valid',
+       LPAD(CONV(b.n, 10, 32), 16, '0'), 80 + b.n % 20
 FROM bench_pairs b JOIN person p ON p.id = b.person_id JOIN course c ON c.id = b.course_id;
 
 UPDATE feed_counter SET last_sequence = (SELECT MAX(sequence_no) FROM completion_change) WHERE id = 1;

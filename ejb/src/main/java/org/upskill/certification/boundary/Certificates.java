@@ -406,8 +406,9 @@ public class Certificates {
     return due.size();
   }
 
-  private static CompletionFeed.Entry entry(
-      CompletionFeed.Type type, Certificate c, Instant occurredAt) {
+  private CompletionFeed.Entry entry(CompletionFeed.Type type, Certificate c, Instant occurredAt) {
+    var completion =
+        em.find(org.upskill.learning.entity.CourseCompletion.class, c.getCompletionId());
     return new CompletionFeed.Entry(
         type,
         occurredAt,
@@ -417,6 +418,8 @@ public class Certificates {
         c.getCourseVersion(),
         c.getCompletionId(),
         c.getId(),
+        c.getCode(),
+        completion == null ? null : completion.getScorePercent(),
         c.getIssuedAt(),
         c.getExpiresAt(),
         c.getState().name().toLowerCase(java.util.Locale.ROOT));

@@ -45,6 +45,8 @@ public class CompletionFeed {
       int courseVersion,
       long completionId,
       Long certificateId,
+      String verificationCode,
+      BigDecimal scorePercent,
       Instant completedAt,
       Instant expiresAt,
       String certificateState) {}
@@ -102,9 +104,10 @@ public class CompletionFeed {
       em.createNativeQuery(
               "insert into completion_change (sequence_no, change_id, change_type, occurred_at,"
                   + " person_id, organisation_id, course_id, course_code, course_version,"
-                  + " completion_id, certificate_id, completed_at, expires_at, certificate_state)"
+                  + " completion_id, certificate_id, completed_at, expires_at, certificate_state,"
+                  + " verification_code, score_percent)"
                   + " select ?1, ?2, ?3, ?4, p.id, p.organisation_id, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                  + " ?12 from person p where p.id = ?13")
+                  + " ?12, ?14, ?15 from person p where p.id = ?13")
           .setParameter(1, sequence)
           .setParameter(2, UUID.randomUUID().toString())
           .setParameter(3, entry.type().name().toLowerCase(java.util.Locale.ROOT))
@@ -118,6 +121,8 @@ public class CompletionFeed {
           .setParameter(11, entry.expiresAt() == null ? null : Timestamp.from(entry.expiresAt()))
           .setParameter(12, entry.certificateState())
           .setParameter(13, entry.personId())
+          .setParameter(14, entry.verificationCode())
+          .setParameter(15, entry.scorePercent())
           .executeUpdate();
     }
   }
@@ -152,17 +157,19 @@ public class CompletionFeed {
     var sql =
         "select ch.sequence_no, ch.change_id, ch.change_type, ch.occurred_at, ch.person_id,"
             + " p.staff_number, p.email, o.name, ch.course_code, ch.course_version,"
-            + " ch.completion_id, ch.certificate_id, ce.code, cc.score_percent, ch.completed_at,"
-            + " ch.expires_at, ch.certificate_state"
-            + " from (select * from completion_change c0"
+            + " ch.completion_id, ch.certificate_id, ch.verification_code, ch.score_percent,"
+            + " ch.completed_at, ch.expires_at, ch.certificate_state"
+            + " from (select c0.sequence_no, c0.change_id, c0.change_type, c0.occurred_at,"
+            + " c0.person_id, c0.organisation_id, c0.course_code, c0.course_version,"
+            + " c0.completion_id, c0.certificate_id, c0.verification_code, c0.score_percent,"
+            + " c0.completed_at, c0.expires_at, c0.certificate_state"
+            + " from completion_change c0"
             + where
             + " order by c0.sequence_no limit ?"
             + parameters.size()
             + ") ch"
             + " join person p on p.id = ch.person_id"
             + " left join organisation o on o.id = ch.organisation_id"
-            + " left join certificate ce on ce.id = ch.certificate_id"
-            + " join course_completion cc on cc.id = ch.completion_id"
             + " order by ch.sequence_no";
     var native_ = em.createNativeQuery(sql);
     for (int i = 0; i < parameters.size(); i++) {

@@ -58,6 +58,11 @@ public class CourseCompletion {
     return completedAt;
   }
 
+  /** The score, when the course reports one ({@code null} otherwise). */
+  public java.math.BigDecimal getScorePercent() {
+    return scorePercent;
+  }
+
   public int getCourseVersion() {
     return courseVersion;
   }
