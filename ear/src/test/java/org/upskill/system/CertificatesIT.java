@@ -360,6 +360,32 @@ class CertificatesIT extends BrowserTest {
                 TestDatabase.text("select superseded_by from certificate where id = ?", oldId)),
         () -> assertEquals(1, events("certificate.renewed", newId)),
         () -> assertTrue(Http.json(verifyApi(oldCode)).getBoolean("superseded")));
+    // The HR transcript says the same: two completions, the old certificate renewed
+    var hr = org.upskill.system.support.Tokens.forHrDemoClient();
+    var transcript = Http.get(url("/api/v1/people/" + renewing.staffNumber() + "/transcript"), hr);
+    assertEquals(200, transcript.statusCode(), transcript.body());
+    var record = Http.json(transcript);
+    assertAll(
+        () -> assertEquals(2, record.getJsonArray("completions").size()),
+        () -> assertEquals(2, record.getJsonArray("enrolments").size()),
+        () -> assertEquals(2, record.getJsonArray("certificates").size()),
+        () ->
+            assertTrue(
+                record.getJsonArray("certificates").getJsonObject(0).getBoolean("superseded")),
+        () -> assertEquals(renewing.email(), record.getString("email")));
+    assertEquals(
+        404, Http.get(url("/api/v1/people/nobody@example.org/transcript"), hr).statusCode());
+    assertEquals(
+        403,
+        Http.get(url("/api/v1/people/" + renewing.staffNumber() + "/transcript"), renewing.token())
+            .statusCode());
+    assertEquals(401, Http.get(url("/api/v1/people/1/transcript")).statusCode());
+    // …and the course, for anyone: its renewal period
+    var course = Http.get(url("/api/v1/courses/" + code));
+    assertEquals(200, course.statusCode());
+    assertEquals(12, Http.json(course).getInt("renewalMonths"));
+    assertEquals(404, Http.get(url("/api/v1/courses/NOPE-404")).statusCode());
+
     browser.get(url("/my-certificates"));
     assertEquals(2, browser.findElements(By.cssSelector("#certificates tbody tr")).size());
     assertEquals("Renewed", browser.findElement(By.id("state-" + oldId)).getText());

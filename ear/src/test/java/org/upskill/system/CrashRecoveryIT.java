@@ -138,9 +138,137 @@ class CrashRecoveryIT {
     }
   }
 
+  /** Webhooks may be sent over plain http to the test's receiver, and retried quickly. */
+  static final Map<String, String> WEBHOOKS =
+      Map.of(
+          "UPSKILL_WEBHOOKS_ALLOW_HTTP", "true",
+          "UPSKILL_WEBHOOKS_RETRY_BASE_SECONDS", "1",
+          "UPSKILL_WEBHOOKS_INTERVAL_MILLIS", "300");
+
+  @Test
+  void killingWildFlyMidDeliveryLosesNoWebhookEvent() throws Exception {
+    var home = TestEnvironment.ear().getParent().resolve("crash-it");
+    var site = "http://localhost:" + (8080 + PORT_OFFSET);
+    try (var connection = TestDatabase.connectTo("");
+        var statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
+    }
+    // A receiver that hangs on the first delivery (WildFly is killed while it waits), then
+    // answers every later one at once
+    var stalled = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    var received = java.util.Collections.synchronizedList(new ArrayList<String>());
+    var receiver =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.setExecutor(Executors.newFixedThreadPool(4));
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          var id = exchange.getRequestHeaders().getFirst("Upskill-Event-Id");
+          if (stalled.getCount() == 1) {
+            stalled.countDown();
+            try {
+              release.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+          }
+          received.add(id);
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    var client = java.net.http.HttpClient.newHttpClient();
+    try {
+      var start = run(home, "start", WEBHOOKS);
+      assertEquals(0, start.exitCode(), start.output());
+      var token =
+          org.upskill.system.support.KeycloakClients.tokenOfServiceClient(
+              "hr-crash-hooks", "hr-integration");
+      var subscribed =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(site + "/api/v1/webhooks"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          "{\"url\":\"http://127.0.0.1:"
+                              + receiver.getAddress().getPort()
+                              + "/hook\",\"secret\":\"crash-test-secret-0123456789\","
+                              + "\"eventTypes\":[\"enrolment.created\"]}"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(201, subscribed.statusCode(), subscribed.body());
+
+      // Five people are enrolled: five events
+      var people = KeycloakUsers.create("ck" + (System.currentTimeMillis() % 1_000_000), 5);
+      var api = new QuizApi(site);
+      var hr = Tokens.forHrDemoClient();
+      for (var person : people) {
+        assertEquals(200, api.me(person.token()).statusCode());
+        var enrolled =
+            client.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(site + "/api/v1/enrolments"))
+                    .header("Authorization", "Bearer " + hr)
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"person\":\"" + person.staffNumber() + "\",\"course\":\"PY-CLIN\"}"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, enrolled.statusCode(), enrolled.body());
+      }
+      List<String> events;
+      try (var connection = TestDatabase.connectTo(DATABASE);
+          var statement = connection.createStatement();
+          var result =
+              statement.executeQuery(
+                  "select event_id from outbox_event where event_type = 'enrolment.created'"
+                      + " and occurred_at >= (select created_at from webhook_subscription"
+                      + " order by id desc limit 1)")) {
+        events = new ArrayList<>();
+        while (result.next()) {
+          events.add(result.getString(1).strip());
+        }
+      }
+      assertEquals(5, events.size());
+
+      // When WildFly is killed while a delivery waits for the receiver
+      assertTrue(stalled.await(60, TimeUnit.SECONDS), "a delivery reached the receiver");
+      var pid = Long.parseLong(Files.readString(home.resolve("run/wildfly-java.pid")).strip());
+      var process = ProcessHandle.of(pid).orElseThrow();
+      assertEquals(0, new ProcessBuilder("kill", "-KILL", String.valueOf(pid)).start().waitFor());
+      process.onExit().get(60, TimeUnit.SECONDS);
+      release.countDown();
+
+      // Then, started again, every event reaches the receiver (the interrupted one again)
+      var restart = run(home, "start", WEBHOOKS);
+      assertEquals(0, restart.exitCode(), restart.output());
+      var deadline = System.currentTimeMillis() + 120_000;
+      while (!received.containsAll(events) && System.currentTimeMillis() < deadline) {
+        Thread.sleep(500);
+      }
+      assertTrue(
+          received.containsAll(events), "every event arrived: " + received + " of " + events);
+    } finally {
+      receiver.stop(0);
+      var stop = run(home, "stop");
+      assertEquals(0, stop.exitCode(), stop.output());
+    }
+  }
+
   record Result(int exitCode, String output) {}
 
   private static Result run(Path home, String command) throws IOException, InterruptedException {
+    return run(home, command, Map.of());
+  }
+
+  private static Result run(Path home, String command, Map<String, String> extra)
+      throws IOException, InterruptedException {
     var log = Files.createTempFile("upskill-crash-" + command, ".log");
     var process =
         new ProcessBuilder(List.of("bash", "upskill", command))
@@ -159,6 +287,7 @@ class CrashRecoveryIT {
             + "&allowPublicKeyRetrieval=true&useSSL=false");
     env.put("UPSKILL_DB_USER", TestEnvironment.databaseUser());
     env.put("UPSKILL_DB_PASSWORD", TestEnvironment.databasePassword());
+    env.putAll(extra);
     var started = process.start();
     if (!started.waitFor(10, TimeUnit.MINUTES)) {
       started.destroyForcibly();

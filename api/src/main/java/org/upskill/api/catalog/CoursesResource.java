@@ -37,4 +37,24 @@ public class CoursesResource {
     var found = catalog.search(query, page, pageSize);
     return new CoursePage(found.items(), found.number(), found.size(), found.total());
   }
+
+  @GET
+  @jakarta.ws.rs.Path("{code}")
+  @PermitAll
+  @SecurityRequirements
+  @Operation(
+      summary =
+          "A published course: what it teaches, its modules and lessons, version and renewal"
+              + " period (open to all)")
+  public org.upskill.catalog.boundary.CourseDetail course(
+      @jakarta.ws.rs.PathParam("code") String code) {
+    if (code == null || !code.matches("[A-Za-z0-9-]{1,20}")) {
+      throw org.upskill.platform.boundary.Refusal.notFound("There is no course " + code + ".");
+    }
+    return catalog
+        .course(code.toUpperCase(java.util.Locale.ROOT))
+        .orElseThrow(
+            () ->
+                org.upskill.platform.boundary.Refusal.notFound("There is no course " + code + "."));
+  }
 }
