@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.upskill.system.support.ApiContract;
 import org.upskill.system.support.BrowserTest;
 import org.upskill.system.support.Http;
 import org.upskill.system.support.KeycloakUsers;
@@ -106,16 +107,17 @@ class CertificatesIT extends BrowserTest {
   }
 
   static HttpResponse<String> verifyApi(String code) {
-    return Http.get(url("/api/v1/verifications/" + code));
+    return ApiContract.checked(Http.get(url("/api/v1/verifications/" + code)));
   }
 
   static HttpResponse<String> postCredential(String token) throws Exception {
-    return CLIENT.send(
-        HttpRequest.newBuilder(URI.create(url("/api/v1/credentials/verify")))
-            .header("Content-Type", "application/jwt")
-            .POST(HttpRequest.BodyPublishers.ofString(token))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return ApiContract.checked(
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(url("/api/v1/credentials/verify")))
+                .header("Content-Type", "application/jwt")
+                .POST(HttpRequest.BodyPublishers.ofString(token))
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
   }
 
   @Test

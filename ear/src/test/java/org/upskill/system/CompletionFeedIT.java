@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.upskill.system.support.ApiContract;
 import org.upskill.system.support.Browser;
 import org.upskill.system.support.BrowserTest;
 import org.upskill.system.support.Http;
@@ -61,7 +62,7 @@ class CompletionFeedIT extends BrowserTest {
     for (int i = 0; i < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
     }
-    return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    return ApiContract.checked(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
   }
 
   @Test

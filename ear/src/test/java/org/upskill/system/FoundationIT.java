@@ -249,6 +249,48 @@ class FoundationIT {
 
     assertEquals(200, openapi.statusCode());
     assertTrue(openapi.body().contains("/api/v1/me"), "the OpenAPI document lists /api/v1/me");
+    var json = Http.get(url("/api/openapi?format=JSON"));
+    assertEquals(200, json.statusCode());
+    var document = Http.json(json);
+    var paths = document.getJsonObject("paths");
+    for (var path :
+        List.of(
+            "/api/v1/completions",
+            "/api/v1/exports/completions.csv",
+            "/api/v1/enrolments/batch",
+            "/api/v1/webhooks",
+            "/api/v1/verifications/{code}",
+            "/api/v1/people/{id}/transcript")) {
+      assertTrue(paths.containsKey(path), "the document lists " + path);
+    }
+    // Every operation says its errors are problem details, with the Problem schema
+    paths.forEach(
+        (path, item) ->
+            item.asJsonObject()
+                .forEach(
+                    (method, operation) -> {
+                      if (operation.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT
+                          && operation.asJsonObject().containsKey("responses")) {
+                        var fallback =
+                            operation
+                                .asJsonObject()
+                                .getJsonObject("responses")
+                                .getJsonObject("default");
+                        assertTrue(
+                            fallback != null
+                                && fallback
+                                    .getJsonObject("content")
+                                    .containsKey("application/problem+json"),
+                            method + " " + path + " declares its problems");
+                      }
+                    }));
+    assertTrue(
+        document
+            .getJsonObject("components")
+            .getJsonObject("schemas")
+            .getJsonObject("Problem")
+            .getJsonObject("properties")
+            .containsKey("errors"));
     assertEquals(200, docs.statusCode());
     assertTrue(docs.body().contains("swagger-ui-bundle.js"), "the docs page loads Swagger UI");
   }

@@ -18,6 +18,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.upskill.system.support.ApiContract;
 import org.upskill.system.support.Http;
 import org.upskill.system.support.KeycloakClients;
 import org.upskill.system.support.KeycloakUsers;
@@ -59,7 +60,7 @@ class HrEnrolmentsIT {
     for (int i = 0; i < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
     }
-    return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    return ApiContract.checked(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
   }
 
   static long enrolments(String staffNumber, String course) throws Exception {

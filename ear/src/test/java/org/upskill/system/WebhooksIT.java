@@ -29,6 +29,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.upskill.system.support.ApiContract;
 import org.upskill.system.support.HrApi;
 import org.upskill.system.support.Http;
 import org.upskill.system.support.KeycloakClients;
@@ -72,7 +73,7 @@ class WebhooksIT {
     if (body != null) {
       builder.header("Content-Type", "application/json");
     }
-    return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    return ApiContract.checked(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
   }
 
   static String hmac(String message) throws Exception {

@@ -183,6 +183,15 @@ public class EnrolmentsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("hr-write")
   @Operation(summary = "Enrol a person (staff number or email) on a course (hr-write)")
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @org.eclipse.microprofile.openapi.annotations.media.Content(
+              mediaType = "application/json",
+              schema =
+                  @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                      implementation = EnrolmentResult.class)))
   public Response enrol(EnrolmentRequest request) {
     var errors = check(request, "");
     if (!errors.isEmpty()) {
@@ -240,6 +249,9 @@ public class EnrolmentsResource {
   @Path("{id}")
   @RolesAllowed("hr-write")
   @Operation(summary = "Take a person off a course; the first on the waitlist gets the seat")
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+      responseCode = "204",
+      description = "Done")
   public Response withdraw(@PathParam("id") long id) {
     enrolments.withdraw(id);
     return Response.noContent().build();

@@ -100,6 +100,9 @@ public class CompletionsResource {
           "Every change to a completion or certificate after a cursor, in commit order"
               + " (hr-integration)")
   @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+      responseCode = "304",
+      description = "Not modified since the ETag sent in If-None-Match")
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
       responseCode = "200",
       description = "A page of changes",
       content =

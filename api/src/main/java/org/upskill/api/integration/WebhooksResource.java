@@ -51,6 +51,16 @@ public class WebhooksResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("hr-integration")
   @Operation(summary = "Subscribe an address to event types (hr-integration)")
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @org.eclipse.microprofile.openapi.annotations.media.Content(
+              mediaType = "application/json",
+              schema =
+                  @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                      implementation =
+                          org.upskill.integration.boundary.Webhooks.SubscriptionView.class)))
   public Response subscribe(SubscriptionRequest body) {
     Map<String, String> errors = new LinkedHashMap<>();
     if (body == null) {
@@ -148,6 +158,9 @@ public class WebhooksResource {
   @Path("{id}")
   @RolesAllowed("hr-integration")
   @Operation(summary = "Delete one of this client's webhooks and its log (hr-integration)")
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+      responseCode = "204",
+      description = "Done")
   public Response delete(@PathParam("id") long id) {
     webhooks.delete(client(), id);
     return Response.noContent().build();

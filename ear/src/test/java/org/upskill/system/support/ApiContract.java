@@ -1,0 +1,61 @@
+package org.upskill.system.support;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import java.net.http.HttpResponse;
+
+/**
+ * Checks responses of the API against its own OpenAPI document, as the running server publishes it
+ * (Atlassian's swagger-request-validator): status declared (or the default problem response),
+ * content type and body schema. The HR API tests send every request through {@link #checked}.
+ */
+public final class ApiContract {
+
+  private static OpenApiInteractionValidator validator;
+
+  private ApiContract() {}
+
+  private static synchronized OpenApiInteractionValidator validator() {
+    if (validator == null) {
+      var document = Http.get(TestEnvironment.baseUrl() + "/api/openapi");
+      if (document.statusCode() != 200) {
+        throw new IllegalStateException("No OpenAPI document: " + document.statusCode());
+      }
+      validator =
+          OpenApiInteractionValidator.createForInlineApiSpecification(document.body()).build();
+    }
+    return validator;
+  }
+
+  /** The response, after checking it against the document; an AssertionError says what differs. */
+  public static HttpResponse<String> checked(HttpResponse<String> response) {
+    var path = response.request().uri().getPath();
+    if (!path.startsWith("/api/v1/")) {
+      return response;
+    }
+    var builder = SimpleResponse.Builder.status(response.statusCode());
+    response
+        .headers()
+        .map()
+        .forEach((name, values) -> builder.withHeader(name, values.toArray(String[]::new)));
+    if (!response.body().isEmpty()) {
+      builder.withBody(response.body());
+    }
+    var method = Request.Method.valueOf(response.request().method());
+    var report = validator().validateResponse(path, method, builder.build());
+    if (report.hasErrors()) {
+      throw new AssertionError(
+          method
+              + " "
+              + path
+              + " → "
+              + response.statusCode()
+              + " does not match the OpenAPI document: "
+              + report.getMessages()
+              + "\n"
+              + response.body());
+    }
+    return response;
+  }
+}
