@@ -91,21 +91,35 @@ public abstract class BrowserTest {
             });
   }
 
+  /**
+   * Clicks an element once it is there, again if the page was still being replaced when it was
+   * found (Chromium then answers "node does not belong to the document").
+   */
+  protected void click(By by) {
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(
+            d -> {
+              d.findElement(by).click();
+              return true;
+            });
+  }
+
   /** As the signed-in learner: enrols on a self-enrolment course with a free place. */
   protected void enrol(String code) {
     browser.get(url("/courses/" + code));
-    browser.findElement(By.id("enrol")).click();
+    click(By.id("enrol"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
-    browser.findElement(By.id("confirm")).click();
+    click(By.id("confirm"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("continue")));
   }
 
   /** As the signed-in learner: marks lesson {@code number} complete. */
   protected void completeLesson(String code, int number) {
     browser.get(url("/courses/" + code + "/lessons/" + number));
-    var button = browser.findElement(By.id("complete"));
-    button.click();
-    wait.until(ExpectedConditions.stalenessOf(button));
+    var page = browser.findElement(By.tagName("html"));
+    click(By.id("complete"));
+    wait.until(ExpectedConditions.stalenessOf(page));
   }
 
   /** The session cookie of the signed-in browser, for plain HTTP downloads as that person. */
