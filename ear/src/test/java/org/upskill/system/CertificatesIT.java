@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.upskill.system.support.ApiContract;
 import org.upskill.system.support.BrowserTest;
@@ -293,14 +292,7 @@ class CertificatesIT extends BrowserTest {
     assertTrue(browser.getTitle().startsWith("You cannot do this"), browser.getTitle());
     browser.get(url("/courses/PY-CLIN/enrol"));
     var forged =
-        ((JavascriptExecutor) browser)
-            .executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                    + "const token = document.querySelector('input[name=_csrf]').value;"
-                    + "fetch(location.origin + '/action/certificate-revoke', {method: 'POST',"
-                    + " redirect: 'manual', body: new URLSearchParams({_csrf: token,"
-                    + " code: arguments[0], reason: 'forged'})}).then(r => done(r.status));",
-                revokedCode);
+        forgedPost("certificate-revoke", java.util.Map.of("code", revokedCode, "reason", "forged"));
     assertEquals(403L, forged);
     signIn("admin", "/admin/webhooks");
     assertTrue(browser.getTitle().startsWith("Webhooks"), browser.getTitle());

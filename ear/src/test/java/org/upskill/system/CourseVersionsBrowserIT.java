@@ -4,26 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.upskill.system.support.Browser;
+import org.upskill.system.support.BrowserTest;
 import org.upskill.system.support.KeycloakUsers;
 import org.upskill.system.support.QuizApi;
 import org.upskill.system.support.Teaching;
 import org.upskill.system.support.TestDatabase;
-import org.upskill.system.support.TestEnvironment;
 
 /**
  * New versions of a published course (issue 5): a trainer starts version 2 as a draft copy while
@@ -33,66 +23,17 @@ import org.upskill.system.support.TestEnvironment;
  * discarded; someone who does not own the course can do none of it. axe-core on every page.
  */
 @ExtendWith(ArquillianExtension.class)
-class CourseVersionsBrowserIT {
+class CourseVersionsBrowserIT extends BrowserTest {
 
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
-  }
-
-  WebDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  static String url(String path) {
-    return TestEnvironment.baseUrl() + path;
-  }
-
-  void signIn(String username, String path) {
-    browser.get(url("/signout"));
-    browser.manage().deleteAllCookies();
-    browser.get(url(path));
-    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    Browser.signInOnKeycloak(browser, username);
-    wait.until(ExpectedConditions.urlContains(path));
-  }
-
-  void checkPage(String name) {
-    Browser.screenshot(browser, "versions-" + name);
-    assertEquals("", Browser.accessibilityViolations(browser), name + " accessibility");
-  }
-
-  void enrol(String code) {
-    browser.get(url("/courses/" + code));
-    browser.findElement(By.id("enrol")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
-    browser.findElement(By.id("confirm")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("continue")));
+  @Override
+  protected String screenshotPrefix() {
+    return "versions";
   }
 
   /** Opens lesson {@code number} as the signed-in learner and answers its text. */
   String lessonText(String code, int number) {
     browser.get(url("/courses/" + code + "/lessons/" + number));
     return browser.findElement(By.id("lesson-body")).getText();
-  }
-
-  void completeLesson(String code, int number) {
-    browser.get(url("/courses/" + code + "/lessons/" + number));
-    var button = browser.findElement(By.id("complete"));
-    button.click();
-    wait.until(ExpectedConditions.stalenessOf(button));
   }
 
   static long lessonId(String code, int version, int module, int position) throws Exception {
@@ -115,20 +56,6 @@ class CourseVersionsBrowserIT {
             + " order by e.id desc limit 1",
         username,
         code);
-  }
-
-  /** A form post from the current page with its anti-forgery token; answers the HTTP status. */
-  long post(String action, String code) {
-    return (Long)
-        ((JavascriptExecutor) browser)
-            .executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                    + "const token = document.querySelector('input[name=_csrf]').value;"
-                    + "fetch(location.origin + '/action/' + arguments[0], {method: 'POST',"
-                    + " redirect: 'manual', body: new URLSearchParams({_csrf: token,"
-                    + " course: arguments[1]})}).then(r => done(r.status));",
-                action,
-                code);
   }
 
   @Test
@@ -305,9 +232,15 @@ class CourseVersionsBrowserIT {
     assertTrue(browser.getTitle().startsWith("You cannot do this"), browser.getTitle());
     browser.get(url("/courses/PY-CLIN/enrol")); // any page with a form and its token
     assertAll(
-        () -> assertEquals(403L, post("course-version-start", code)),
-        () -> assertEquals(403L, post("course-move-learners", code)),
-        () -> assertEquals(403L, post("course-version-discard", code)));
+        () ->
+            assertEquals(
+                403L, forgedPost("course-version-start", java.util.Map.of("course", code))),
+        () ->
+            assertEquals(
+                403L, forgedPost("course-move-learners", java.util.Map.of("course", code))),
+        () ->
+            assertEquals(
+                403L, forgedPost("course-version-discard", java.util.Map.of("course", code))));
     assertEquals(
         "",
         TestDatabase.text("select coalesce(draft_version, '') from course where code = ?", code));

@@ -4,28 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.upskill.system.support.Browser;
+import org.upskill.system.support.BrowserTest;
 import org.upskill.system.support.KeycloakUsers;
 import org.upskill.system.support.QuizApi;
 import org.upskill.system.support.Teaching;
 import org.upskill.system.support.TestDatabase;
-import org.upskill.system.support.TestEnvironment;
 
 /**
  * Rule-based enrolment (issue 5): a trainer writes rules after a form with mistakes; someone in the
@@ -35,45 +25,11 @@ import org.upskill.system.support.TestEnvironment;
  * course can neither see nor change its rules. axe-core on every page.
  */
 @ExtendWith(ArquillianExtension.class)
-class EnrolmentRulesBrowserIT {
+class EnrolmentRulesBrowserIT extends BrowserTest {
 
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
-  }
-
-  WebDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  static String url(String path) {
-    return TestEnvironment.baseUrl() + path;
-  }
-
-  void signIn(String username, String path) {
-    browser.get(url("/signout"));
-    browser.manage().deleteAllCookies();
-    browser.get(url(path));
-    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    Browser.signInOnKeycloak(browser, username);
-    wait.until(ExpectedConditions.urlContains(path));
-  }
-
-  void checkPage(String name) {
-    Browser.screenshot(browser, "rules-" + name);
-    assertEquals("", Browser.accessibilityViolations(browser), name + " accessibility");
+  @Override
+  protected String screenshotPrefix() {
+    return "rules";
   }
 
   static String enrolment(String username, String code, String column) throws Exception {
@@ -84,28 +40,6 @@ class EnrolmentRulesBrowserIT {
             + " join course c on c.id = e.course_id where p.username = ? and c.code = ?",
         username,
         code);
-  }
-
-  /** Clicks a button and answers the notice on the page it leads to (not the one before). */
-  String clickForNotice(String buttonId) {
-    var page = browser.findElement(By.tagName("html"));
-    browser.findElement(By.id(buttonId)).click();
-    wait.until(ExpectedConditions.stalenessOf(page));
-    // The post redirects: read the notice once the page it ends on has loaded, and again if the
-    // document was still being replaced when it was first found.
-    return new WebDriverWait(browser, Duration.ofSeconds(60))
-        .ignoring(org.openqa.selenium.WebDriverException.class)
-        .until(
-            d -> {
-              var ready =
-                  ((org.openqa.selenium.JavascriptExecutor) d)
-                      .executeScript("return document.readyState");
-              if (!"complete".equals(ready)) {
-                return null;
-              }
-              var text = d.findElement(By.className("upskill-notice")).getText();
-              return text.isEmpty() ? null : text;
-            });
   }
 
   @Test
@@ -180,15 +114,7 @@ class EnrolmentRulesBrowserIT {
     browser.get(url("/teach/" + code + "/rules"));
     assertTrue(browser.getTitle().startsWith("You cannot do this"), browser.getTitle());
     browser.get(url("/courses/PY-CLIN/enrol"));
-    var forged =
-        ((JavascriptExecutor) browser)
-            .executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                    + "const token = document.querySelector('input[name=_csrf]').value;"
-                    + "fetch(location.origin + '/action/rule-sync', {method: 'POST',"
-                    + " redirect: 'manual', body: new URLSearchParams({_csrf: token,"
-                    + " course: arguments[0]})}).then(r => done(r.status));",
-                code);
+    var forged = forgedPost("rule-sync", java.util.Map.of("course", code));
     assertEquals(403L, forged);
 
     // The radiographer, not signed in since the rule was written, is enrolled by a sync

@@ -15,18 +15,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.upskill.api.platform.Cursors;
 import org.upskill.api.problem.ValidationProblem;
 import org.upskill.enrolment.boundary.Enrolments;
 import org.upskill.enrolment.entity.EnrolmentState;
@@ -299,27 +298,17 @@ public class EnrolmentsResource {
   }
 
   private long personId(String person) {
-    var byId =
-        person.matches("\\d{1,18}")
-            ? people.byId(Long.parseLong(person))
-            : java.util.Optional.<org.upskill.people.boundary.PersonSummary>empty();
-    return byId.or(() -> people.byExternalId(person.strip()))
+    return people
+        .byAnyId(person)
         .orElseThrow(() -> Refusal.notFound("There is no person " + person + "."))
         .id();
   }
 
   static String encode(long id) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(("e1:" + id).getBytes(StandardCharsets.US_ASCII));
+    return Cursors.encode("e1", id);
   }
 
   static long decode(String cursor) {
-    try {
-      var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-      return text.matches("e1:\\d{1,18}") ? Long.parseLong(text.substring(3)) : -1;
-    } catch (IllegalArgumentException e) {
-      return -1;
-    }
+    return Cursors.decode("e1", cursor);
   }
 }

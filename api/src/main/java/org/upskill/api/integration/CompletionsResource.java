@@ -31,6 +31,7 @@ import org.upskill.api.problem.ValidationProblem;
 import org.upskill.integration.boundary.CompletionFeed;
 import org.upskill.people.boundary.People;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.control.CsvCells;
 
 /**
  * The completions feed for HR systems ({@code hr-integration}): {@code GET /api/v1/completions}
@@ -226,9 +227,9 @@ public class CompletionsResource {
                     c.type(),
                     c.occurredAt(),
                     c.personId(),
-                    safe(c.staffNumber()),
-                    safe(c.email()),
-                    safe(c.organisation()),
+                    CsvCells.safe(c.staffNumber()),
+                    CsvCells.safe(c.email()),
+                    CsvCells.safe(c.organisation()),
                     c.courseCode(),
                     c.courseVersion(),
                     c.completionId(),
@@ -258,17 +259,14 @@ public class CompletionsResource {
     Long courseId = parameters.course == null ? null : feed.courseId(parameters.course);
     Long organisationId =
         parameters.organisation == null ? null : feed.organisationId(parameters.organisation);
-    Long personId = null;
-    if (parameters.person != null) {
-      var byId =
-          parameters.person.matches("\\d{1,18}")
-              ? people.byId(Long.parseLong(parameters.person))
-              : java.util.Optional.<org.upskill.people.boundary.PersonSummary>empty();
-      personId =
-          byId.or(() -> people.byExternalId(parameters.person))
-              .orElseThrow(() -> Refusal.notFound("There is no person " + parameters.person + "."))
-              .id();
-    }
+    Long personId =
+        parameters.person == null
+            ? null
+            : people
+                .byAnyId(parameters.person)
+                .orElseThrow(
+                    () -> Refusal.notFound("There is no person " + parameters.person + "."))
+                .id();
     return new CompletionFeed.Query(
         parameters.after, parameters.updatedSince, courseId, organisationId, personId);
   }
@@ -325,13 +323,5 @@ public class CompletionsResource {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Spreadsheet-safe text: a leading =, +, - or @ would run as a formula. */
-  private static String safe(String value) {
-    if (value == null || value.isEmpty()) {
-      return value;
-    }
-    return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
   }
 }

@@ -1,9 +1,7 @@
 package org.upskill.api.integration;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,21 +106,11 @@ public final class FeedParameters {
 
   /** The cursor that continues after {@code sequence}. */
   static String cursor(long sequence) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(("v1:" + sequence).getBytes(StandardCharsets.US_ASCII));
+    return org.upskill.api.platform.Cursors.encode("v1", sequence);
   }
 
   /** The sequence a cursor continues after, or -1 when it is not one of ours. */
   static long decode(String cursor) {
-    try {
-      var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-      if (!text.matches("v1:\\d{1,18}")) {
-        return -1;
-      }
-      return Long.parseLong(text.substring(3));
-    } catch (IllegalArgumentException e) {
-      return -1;
-    }
+    return org.upskill.api.platform.Cursors.decode("v1", cursor);
   }
 }

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.upskill.api.problem.ValidationProblem;
 import org.upskill.integration.boundary.Webhooks;
-import org.wildfly.security.http.oidc.OidcSecurityContext;
 
 /**
  * An HR client's webhooks ({@code hr-integration}): subscribe an address to event types with a
@@ -167,13 +166,7 @@ public class WebhooksResource {
   }
 
   private String client() {
-    if (request.getAttribute(OidcSecurityContext.class.getName())
-        instanceof OidcSecurityContext oidc) {
-      var azp = oidc.getToken().getClaimValueAsString("azp");
-      if (azp != null) {
-        return azp;
-      }
-    }
-    throw new NotAuthorizedException("Bearer realm=\"upskill\"");
+    return org.upskill.api.security.Caller.clientId(request)
+        .orElseThrow(() -> new NotAuthorizedException("Bearer realm=\"upskill\""));
   }
 }

@@ -25,4 +25,16 @@ public class Caller {
     }
     throw new NotAuthorizedException("Bearer realm=\"upskill\"");
   }
+
+  /**
+   * The client (the token's {@code azp}) of a request with a verified token, for per-client limits,
+   * idempotency keys and webhooks.
+   */
+  public static java.util.Optional<String> clientId(HttpServletRequest request) {
+    if (request.getAttribute(OidcSecurityContext.class.getName())
+        instanceof OidcSecurityContext context) {
+      return java.util.Optional.ofNullable(context.getToken().getClaimValueAsString("azp"));
+    }
+    return java.util.Optional.empty();
+  }
 }

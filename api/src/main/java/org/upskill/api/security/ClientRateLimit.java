@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.upskill.api.problem.Problem;
-import org.wildfly.security.http.oidc.OidcSecurityContext;
 
 /**
  * Per-client rate limits for HR systems: each client (the token's {@code azp}) may send {@code
@@ -45,18 +44,15 @@ public class ClientRateLimit implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext context) {
-    if (!(request.getAttribute(OidcSecurityContext.class.getName())
-        instanceof OidcSecurityContext oidc)) {
-      return;
-    }
     var security = context.getSecurityContext();
     if (!security.isUserInRole("hr-integration") && !security.isUserInRole("hr-write")) {
       return;
     }
-    var client = oidc.getToken().getClaimValueAsString("azp");
-    if (client == null) {
+    var found = Caller.clientId(request);
+    if (found.isEmpty()) {
       return;
     }
+    var client = found.get();
     var limit = limits().getOrDefault(client, perMinute);
     var wait = BUCKETS.computeIfAbsent(client, c -> new Bucket(limit)).take(limit, clock.millis());
     if (wait > 0) {
@@ -77,13 +73,21 @@ public class ClientRateLimit implements ContainerRequestFilter {
     }
   }
 
+  private volatile Map<String, Integer> parsed;
+
+  /** The per-client limits of the configuration, read once. */
   private Map<String, Integer> limits() {
-    var map = new HashMap<String, Integer>();
-    for (var pair : overrides.orElse("").split(",")) {
-      var parts = pair.strip().split("=");
-      if (parts.length == 2 && parts[1].strip().matches("\\d{1,7}")) {
-        map.put(parts[0].strip(), Integer.parseInt(parts[1].strip()));
+    var map = parsed;
+    if (map == null) {
+      map = new HashMap<>();
+      for (var pair : overrides.orElse("").split(",")) {
+        var parts = pair.strip().split("=");
+        if (parts.length == 2 && parts[1].strip().matches("\\d{1,7}")) {
+          map.put(parts[0].strip(), Integer.parseInt(parts[1].strip()));
+        }
       }
+      parsed = Map.copyOf(map);
+      map = parsed;
     }
     return map;
   }

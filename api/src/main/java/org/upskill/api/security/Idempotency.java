@@ -23,7 +23,6 @@ import org.upskill.api.platform.JsonbResolver;
 import org.upskill.api.problem.Problem;
 import org.upskill.api.problem.ValidationProblem;
 import org.upskill.integration.boundary.IdempotentRequests;
-import org.wildfly.security.http.oidc.OidcSecurityContext;
 
 /**
  * {@code Idempotency-Key} on the API's writes (POST, PUT, PATCH, DELETE) by a client: the first
@@ -127,13 +126,9 @@ public class Idempotency implements ContainerRequestFilter, ContainerResponseFil
     response.getHeaders().putSingle(HEADER, claimed[1]);
   }
 
+  /** The client: keys are per client. */
   private String client() {
-    if (request.getAttribute(OidcSecurityContext.class.getName())
-        instanceof OidcSecurityContext oidc) {
-      var azp = oidc.getToken().getClaimValueAsString("azp");
-      return azp == null ? null : azp + ":" + oidc.getToken().getSubject();
-    }
-    return null;
+    return Caller.clientId(request).orElse(null);
   }
 
   private static String sha256(String head, byte[] body) {

@@ -127,4 +127,21 @@ public abstract class BrowserTest {
     var cookie = browser.manage().getCookieNamed("JSESSIONID");
     return cookie == null ? "" : "JSESSIONID=" + cookie.getValue();
   }
+
+  /**
+   * Posts a form to {@code /action/{action}} from the current page, with the page's anti-forgery
+   * token and these fields (a forged form, for the ownership tests); answers the HTTP status.
+   */
+  protected long forgedPost(String action, java.util.Map<String, String> fields) {
+    return (Long)
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "const body = new URLSearchParams(arguments[1]);"
+                    + "body.set('_csrf', document.querySelector('input[name=_csrf]').value);"
+                    + "fetch(location.origin + '/action/' + arguments[0], {method: 'POST',"
+                    + " redirect: 'manual', body: body}).then(r => done(r.status));",
+                action,
+                fields);
+  }
 }

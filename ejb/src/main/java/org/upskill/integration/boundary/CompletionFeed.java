@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.control.SqlValues;
 
 /**
  * The HR completions feed: every change to a completion or its certificate (completed, renewed,
@@ -185,7 +186,7 @@ public class CompletionFeed {
         ((Number) r[0]).longValue(),
         (String) r[1],
         (String) r[2],
-        instant(r[3]),
+        SqlValues.instant(r[3]),
         ((Number) r[4]).longValue(),
         (String) r[5],
         (String) r[6],
@@ -196,25 +197,9 @@ public class CompletionFeed {
         r[11] == null ? null : ((Number) r[11]).longValue(),
         (String) r[12],
         r[13] == null ? null : new BigDecimal(r[13].toString()),
-        instant(r[14]),
-        instant(r[15]),
+        SqlValues.instant(r[14]),
+        SqlValues.instant(r[15]),
         (String) r[16]);
-  }
-
-  private static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof java.time.LocalDateTime local) {
-      return local.atZone(java.time.ZoneOffset.UTC).toInstant();
-    }
-    if (value instanceof java.time.OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    return (Instant) value;
   }
 
   // ------------------------------------------------------------------------------------ filters

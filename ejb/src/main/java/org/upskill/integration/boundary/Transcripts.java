@@ -12,7 +12,7 @@ import org.upskill.certification.control.Validity;
 import org.upskill.certification.entity.Certificate;
 import org.upskill.enrolment.entity.Enrolment;
 import org.upskill.learning.entity.CourseCompletion;
-import org.upskill.people.entity.Person;
+import org.upskill.people.boundary.People;
 import org.upskill.platform.boundary.Refusal;
 
 /**
@@ -63,6 +63,7 @@ public class Transcripts {
       boolean superseded) {}
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject People people;
 
   /**
    * The transcript of a person named by Upskill id, staff number or email.
@@ -70,19 +71,9 @@ public class Transcripts {
    * @throws Refusal 404 when there is nobody by that id
    */
   public Transcript of(String id) {
-    var person = (id.matches("\\d{1,18}") ? em.find(Person.class, Long.parseLong(id)) : null);
-    if (person == null) {
-      person =
-          em.createQuery(
-                  "select p from Person p where p.staffNumber = :id or p.email = :id order by p.id",
-                  Person.class)
-              .setParameter("id", id)
-              .setMaxResults(1)
-              .getResultStream()
-              .findFirst()
-              .orElseThrow(() -> Refusal.notFound("There is no person " + id + "."));
-    }
-    var personId = person.getId();
+    var person =
+        people.byAnyId(id).orElseThrow(() -> Refusal.notFound("There is no person " + id + "."));
+    var personId = person.id();
     var enrolments =
         em
             .createQuery(
@@ -150,9 +141,9 @@ public class Transcripts {
             .toList();
     return new Transcript(
         personId,
-        person.getStaffNumber(),
-        person.getEmail(),
-        person.getOrganisation() == null ? null : person.getOrganisation().getName(),
+        person.staffNumber(),
+        person.email(),
+        person.organisation(),
         enrolments,
         completions,
         certificates);

@@ -26,6 +26,7 @@ import org.upskill.integration.entity.WebhookDelivery;
 import org.upskill.integration.entity.WebhookSubscription;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.Jsonp;
+import org.upskill.platform.control.SqlValues;
 
 /**
  * Webhooks for HR clients: subscriptions (a client sees and changes only its own), the fan-out of
@@ -228,7 +229,7 @@ public class Webhooks {
       var outboxId = ((Number) row[0]).longValue();
       ids.add(outboxId);
       var type = (String) row[2];
-      var occurredAt = instant(row[3]);
+      var occurredAt = SqlValues.instant(row[3]);
       String person = personOf((String) row[4]);
       for (var subscription : subscriptions) {
         if (subscription.wants(type) && !subscription.getCreatedAt().isAfter(occurredAt)) {
@@ -356,15 +357,5 @@ public class Webhooks {
                     Duration.ofSeconds(retryBaseSeconds), delivery.getAttempts() + 1));
     delivery.failed(status, error, next, delivery.getCreatedAt().plus(GIVE_UP_AFTER));
     return false;
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    if (value instanceof java.time.LocalDateTime l) {
-      return l.atZone(java.time.ZoneOffset.UTC).toInstant();
-    }
-    return (Instant) value;
   }
 }

@@ -169,6 +169,14 @@ public class People {
         .map(PersonSummary::of);
   }
 
+  /** The person an HR system names: by Upskill id (digits), else by staff number or email. */
+  public Optional<PersonSummary> byAnyId(String id) {
+    var value = id.strip();
+    var byId =
+        value.matches("\\d{1,18}") ? byId(Long.parseLong(value)) : Optional.<PersonSummary>empty();
+    return byId.or(() -> byExternalId(value));
+  }
+
   /** The person with this id, if there is one. */
   public Optional<PersonSummary> byId(long id) {
     return Optional.ofNullable(em.find(Person.class, id)).map(PersonSummary::of);

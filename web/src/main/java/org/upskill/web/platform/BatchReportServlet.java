@@ -61,8 +61,8 @@ public class BatchReportServlet extends HttpServlet {
       for (var row : batch.all()) {
         csv.printRecord(
             row.line(),
-            CohortExportServlet.safe(row.person()),
-            CohortExportServlet.safe(row.course()),
+            org.upskill.platform.control.CsvCells.safe(row.person()),
+            org.upskill.platform.control.CsvCells.safe(row.course()),
             row.dueDate() == null ? "" : row.dueDate().toString(),
             row.problem() == null ? "" : row.problem(),
             row.outcome() == null ? (batch.applied() ? "" : "not applied yet") : row.outcome());

@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.upskill.learning.boundary.Cohorts;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.control.CsvCells;
 import org.upskill.web.security.SignedIn;
 
 /**
@@ -67,9 +68,9 @@ public class CohortExportServlet extends HttpServlet {
             CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
       for (var row : view.rows()) {
         var record = new ArrayList<String>();
-        record.add(safe(row.name()));
-        record.add(safe(row.email()));
-        record.add(safe(row.staffNumber()));
+        record.add(CsvCells.safe(row.name()));
+        record.add(CsvCells.safe(row.email()));
+        record.add(CsvCells.safe(row.staffNumber()));
         record.add(row.state());
         record.add(row.since() == null ? "" : row.since().toString());
         row.lessonsDone().forEach(done -> record.add(String.valueOf(done)));
@@ -80,13 +81,5 @@ public class CohortExportServlet extends HttpServlet {
         csv.printRecord(record);
       }
     }
-  }
-
-  /** A cell a spreadsheet would take for a formula (=, +, -, @, tab, CR) gets an apostrophe. */
-  static String safe(String value) {
-    if (value == null) {
-      return "";
-    }
-    return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
   }
 }
