@@ -65,6 +65,11 @@ class CompletionFeedIT extends BrowserTest {
     return ApiContract.checked(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
   }
 
+  static HttpResponse<String> sendChecked(HttpRequest request, HttpResponse.BodyHandler<String> h)
+      throws Exception {
+    return ApiContract.checked(CLIENT.send(request, h));
+  }
+
   @Test
   void rolesAndParametersAreChecked() throws Exception {
     var hr = Tokens.forHrDemoClient();
@@ -83,7 +88,7 @@ class CompletionFeedIT extends BrowserTest {
     }
     // The read role cannot write
     var write =
-        CLIENT.send(
+        sendChecked(
             HttpRequest.newBuilder(URI.create(url("/api/v1/enrolments")))
                 .header("Authorization", "Bearer " + reader)
                 .header("Content-Type", "application/json")

@@ -142,6 +142,7 @@ class CrashRecoveryIT {
   static final Map<String, String> WEBHOOKS =
       Map.of(
           "UPSKILL_WEBHOOKS_ALLOW_HTTP", "true",
+          "UPSKILL_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true",
           "UPSKILL_WEBHOOKS_RETRY_BASE_SECONDS", "1",
           "UPSKILL_WEBHOOKS_INTERVAL_MILLIS", "300");
 

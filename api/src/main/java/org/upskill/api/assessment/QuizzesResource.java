@@ -56,6 +56,15 @@ public class QuizzesResource {
   @POST
   @Path("quizzes/{id}/attempts")
   @Operation(summary = "Start an attempt, or get the one in progress (its questions are frozen)")
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+      responseCode = "201",
+      description = "The attempt, with its frozen questions",
+      content =
+          @org.eclipse.microprofile.openapi.annotations.media.Content(
+              mediaType = "application/json",
+              schema =
+                  @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                      implementation = AttemptView.class)))
   public Response start(@PathParam("id") long id) {
     var me = me();
     var attempt = quizzes.startAndShow(me, id);

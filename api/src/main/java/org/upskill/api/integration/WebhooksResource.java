@@ -46,6 +46,10 @@ public class WebhooksResource {
   @ConfigProperty(name = "upskill.webhooks.allow-http", defaultValue = "false")
   boolean allowHttp;
 
+  @Inject
+  @ConfigProperty(name = "upskill.webhooks.allow-private-addresses", defaultValue = "false")
+  boolean allowPrivateAddresses;
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("hr-integration")
@@ -80,6 +84,9 @@ public class WebhooksResource {
                 allowHttp
                     ? "An absolute http or https address, up to 2000 characters."
                     : "An absolute https address, up to 2000 characters.");
+          } else {
+            org.upskill.integration.control.WebhookAddresses.refusal(address, allowPrivateAddresses)
+                .ifPresent(why -> errors.put("url", why));
           }
         } catch (IllegalArgumentException e) {
           errors.put("url", "Not an address.");

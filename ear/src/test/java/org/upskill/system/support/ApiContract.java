@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 /**
  * Checks responses of the API against its own OpenAPI document, as the running server publishes it
  * (Atlassian's swagger-request-validator): status declared (or the default problem response),
- * content type and body schema. The HR API tests send every request through {@link #checked}.
+ * content type and body schema. Every API call of the system tests goes through {@link #checked}
+ * (the helpers {@link Http}, {@link HrApi} and {@link QuizApi} do it); an address the document does
+ * not have must answer 404.
  */
 public final class ApiContract {
 
@@ -44,7 +46,9 @@ public final class ApiContract {
     }
     var method = Request.Method.valueOf(response.request().method());
     var report = validator().validateResponse(path, method, builder.build());
-    if (report.hasErrors()) {
+    var unknownPath =
+        report.getMessages().stream().allMatch(m -> m.getKey().endsWith("path.missing"));
+    if (report.hasErrors() && !(unknownPath && response.statusCode() == 404)) {
       throw new AssertionError(
           method
               + " "

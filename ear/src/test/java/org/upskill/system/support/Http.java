@@ -11,7 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP client for black-box tests: no redirects followed, answers as strings. */
+/**
+ * A small HTTP client for black-box tests: no redirects followed, answers as strings; answers of
+ * the API ({@code /api/v1/…}) are checked against its OpenAPI document.
+ */
 public final class Http {
 
   private static final HttpClient CLIENT =
@@ -48,8 +51,10 @@ public final class Http {
 
   private static HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return CLIENT.send(
-          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return ApiContract.checked(
+          CLIENT.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

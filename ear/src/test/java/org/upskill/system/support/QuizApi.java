@@ -92,10 +92,12 @@ public final class QuizApi {
           .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
+    HttpResponse<String> response;
     try {
-      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + path + ": " + e, e);
     }
+    return ApiContract.checked(response);
   }
 }

@@ -88,6 +88,7 @@ public class Certificates {
 
   @PersistenceContext EntityManager em;
   @Inject Outbox outbox;
+  @Inject jakarta.enterprise.event.Event<CertificateRevoked> revoked;
   @Inject IssuerKeys keys;
   @Inject CompletionFeed feed;
 
@@ -367,6 +368,9 @@ public class Certificates {
         String.valueOf(certificate.getId()),
         payload(certificate, person).add("reason", reason).add("revokedBy", adminId).build(),
         now);
+    revoked.fire(
+        new CertificateRevoked(
+            certificate.getId(), certificate.getPersonId(), certificate.getCourseId()));
   }
 
   // ------------------------------------------------------------------------------------ the clock

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.upskill.integration.control.WebhookAddresses;
 import org.upskill.integration.control.WebhookSignature;
 import org.upskill.integration.entity.OutboxEvent;
 import org.upskill.integration.entity.WebhookDelivery;
@@ -48,7 +49,8 @@ public class Webhooks {
           "certificate.issued",
           "certificate.renewed",
           "certificate.expired",
-          "certificate.revoked");
+          "certificate.revoked",
+          "compliance.changed");
 
   /** A subscription as its client sees it (never with its secret). */
   public record SubscriptionView(
@@ -84,6 +86,10 @@ public class Webhooks {
   @Inject
   @ConfigProperty(name = "upskill.webhooks.retry-base-seconds", defaultValue = "10")
   long retryBaseSeconds;
+
+  @Inject
+  @ConfigProperty(name = "upskill.webhooks.allow-private-addresses", defaultValue = "false")
+  boolean allowPrivateAddresses;
 
   Clock clock = Clock.systemUTC();
 
@@ -321,7 +327,13 @@ public class Webhooks {
             .toString();
     Integer status = null;
     String error = null;
+    var refused =
+        WebhookAddresses.refusal(URI.create(subscription.getUrl()), allowPrivateAddresses);
     try {
+      if (refused.isPresent()) {
+        // checked again at each delivery: the name may resolve elsewhere since it was subscribed
+        throw new IllegalArgumentException(refused.get());
+      }
       var response =
           HTTP.send(
               HttpRequest.newBuilder(URI.create(subscription.getUrl()))

@@ -62,6 +62,7 @@ public class People {
         identity.staffNumber(),
         identity.groups(),
         now);
+    person.holdsManagerRole(identity.roles().contains("manager"));
     if (existing.isEmpty()) {
       em.persist(person);
     }

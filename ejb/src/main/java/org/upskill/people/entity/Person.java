@@ -77,6 +77,14 @@ public class Person {
   @Column(name = "last_seen_at", nullable = false)
   private Instant lastSeenAt;
 
+  /** Whether the person held the manager role at their last sign-in (weekly digests). */
+  @Column(name = "is_manager", nullable = false)
+  private boolean manager;
+
+  /** Whether the person opted out of non-essential emails (reminders before expiry, digests). */
+  @Column(name = "email_opt_out", nullable = false)
+  private boolean emailOptOut;
+
   @Version private long version;
 
   protected Person() {}
@@ -110,6 +118,22 @@ public class Person {
       this.groups.addAll(groups);
     }
     this.lastSeenAt = now;
+  }
+
+  public void holdsManagerRole(boolean manager) {
+    this.manager = manager;
+  }
+
+  public boolean isManager() {
+    return manager;
+  }
+
+  public void optOutOfEmails(boolean optOut) {
+    this.emailOptOut = optOut;
+  }
+
+  public boolean isEmailOptOut() {
+    return emailOptOut;
   }
 
   public Long getId() {

@@ -27,4 +27,21 @@ public final class SqlValues {
     }
     return (Instant) value;
   }
+
+  /** A DATE column as a local date; {@code null} stays {@code null}. */
+  public static java.time.LocalDate date(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof java.sql.Date date) {
+      return date.toLocalDate();
+    }
+    if (value instanceof LocalDateTime local) {
+      return local.toLocalDate();
+    }
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toLocalDateTime().toLocalDate();
+    }
+    return (java.time.LocalDate) value;
+  }
 }
