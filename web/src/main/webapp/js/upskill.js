@@ -39,3 +39,9 @@ const uploadForm = document.getElementById('upload-form');
 if (uploadForm) {
   import('./bulk-enrolment.js').then(({ enhanceUpload }) => enhanceUpload(uploadForm));
 }
+
+const trendChart = document.getElementById('trend-chart-container');
+const trendTable = document.getElementById('trend-table');
+if (trendChart && trendTable) {
+  import('./compliance-chart.js').then(({ drawTrend }) => drawTrend(trendChart, trendTable));
+}

@@ -80,7 +80,6 @@ CREATE TABLE scheduled_job (
   PRIMARY KEY (name)
 );
 INSERT INTO scheduled_job (name, last_run_on) VALUES ('compliance-daily', NULL);
-INSERT INTO scheduled_job (name, last_run_on) VALUES ('manager-digest', NULL);
 
 -- People may opt out of non-essential emails (reminders before expiry, digests); overdue notices
 -- are essential.

@@ -47,8 +47,27 @@ public final class KeycloakUsers {
     return createUsers(prefix, count, keycloakGroup, staffGroup, "learner");
   }
 
+  /**
+   * Creates {@code count} people of an organisation (and a staff group, may be {@code null}) with
+   * these realm roles; existing ones are kept.
+   */
+  public static List<Learner> createInOrganisation(
+      String prefix, int count, String organisation, String staffGroup, String... roles) {
+    return createUsersOf(prefix, count, null, staffGroup, organisation, roles);
+  }
+
   private static List<Learner> createUsers(
       String prefix, int count, String keycloakGroup, String staffGroup, String... roles) {
+    return createUsersOf(prefix, count, keycloakGroup, staffGroup, "Test Trust", roles);
+  }
+
+  private static List<Learner> createUsersOf(
+      String prefix,
+      int count,
+      String keycloakGroup,
+      String staffGroup,
+      String organisation,
+      String... roles) {
     var learners = new ArrayList<Learner>();
     var users = Json.createArrayBuilder();
     for (int i = 1; i <= count; i++) {
@@ -58,7 +77,7 @@ public final class KeycloakUsers {
       var attributes =
           Json.createObjectBuilder()
               .add("staffNumber", Json.createArrayBuilder().add(learner.staffNumber()))
-              .add("organisation", Json.createArrayBuilder().add("Test Trust"));
+              .add("organisation", Json.createArrayBuilder().add(organisation));
       if (staffGroup != null) {
         attributes.add("staffGroup", Json.createArrayBuilder().add(staffGroup));
       }

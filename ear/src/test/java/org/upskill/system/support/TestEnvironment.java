@@ -12,6 +12,11 @@ public final class TestEnvironment {
     return property("upskill.it.base-url");
   }
 
+  /** The port of the SMTP server the tests start (the server under test sends mail there). */
+  public static int smtpPort() {
+    return Integer.parseInt(System.getProperty("upskill.it.smtp.port", "3225"));
+  }
+
   public static String keycloakUrl() {
     return property("upskill.it.keycloak.url");
   }

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.upskill.certification.boundary.CertificateRevoked;
 import org.upskill.compliance.control.Assessment;
 import org.upskill.compliance.control.ComplianceRules;
-import org.upskill.compliance.control.ComplianceStatus;
 import org.upskill.compliance.entity.Requirement;
 import org.upskill.enrolment.boundary.Enrolments;
 import org.upskill.integration.boundary.Outbox;
@@ -134,8 +133,7 @@ public class Compliance {
     var existing = statusRows(personId);
     var exempt = new HashSet<Long>();
     for (var id :
-        em.createNativeQuery(
-                "select requirement_id from compliance_exemption where person_id = ?1")
+        em.createNativeQuery("select requirement_id from compliance_exemption where person_id = ?1")
             .setParameter(1, personId)
             .getResultList()) {
       exempt.add(((Number) id).longValue());

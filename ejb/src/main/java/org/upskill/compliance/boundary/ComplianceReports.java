@@ -1,8 +1,6 @@
 package org.upskill.compliance.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +18,7 @@ import org.upskill.compliance.control.ComplianceRules;
 import org.upskill.compliance.control.ComplianceStatus;
 import org.upskill.compliance.entity.Requirement;
 import org.upskill.people.entity.Person;
+import org.upskill.platform.boundary.Page;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.SqlValues;
 
@@ -30,7 +29,6 @@ import org.upskill.platform.control.SqlValues;
  * sees their own organisation only; an admin any.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ComplianceReports {
 
   @PersistenceContext EntityManager em;
@@ -64,11 +62,11 @@ public class ComplianceReports {
       Map<Long, Cell> cells) {}
 
   /** Filters of the matrix; any may be null. */
-  public record Filter(String query, Long requirementId, ComplianceStatus status, String staffGroup) {}
+  public record Filter(
+      String query, Long requirementId, ComplianceStatus status, String staffGroup) {}
 
   /** A page of the matrix. */
-  public record Matrix(
-      List<RequirementRef> requirements, List<PersonRow> people, int page, int size, long total) {}
+  public record Matrix(List<RequirementRef> requirements, Page<PersonRow> people) {}
 
   /** Counts for one requirement. */
   public record RequirementSummary(
@@ -92,7 +90,11 @@ public class ComplianceReports {
 
   /** Someone whose completion runs out within the horizon. */
   public record Forecast(
-      long personId, String name, RequirementRef requirement, LocalDate validUntil, long daysLeft) {}
+      long personId,
+      String name,
+      RequirementRef requirement,
+      LocalDate validUntil,
+      long daysLeft) {}
 
   // ------------------------------------------------------------------------------------- scope
 
@@ -268,9 +270,10 @@ public class ComplianceReports {
     }
     if (!people.isEmpty()) {
       cellsOf(List.copyOf(people.keySet()))
-          .forEach((key, cell) -> people.get(key.personId()).cells().put(key.requirementId(), cell));
+          .forEach(
+              (key, cell) -> people.get(key.personId()).cells().put(key.requirementId(), cell));
     }
-    return new Matrix(requirements, List.copyOf(people.values()), page, size, total);
+    return new Matrix(requirements, new Page<>(List.copyOf(people.values()), page, size, total));
   }
 
   record Key(long personId, long requirementId) {}
@@ -301,9 +304,9 @@ public class ComplianceReports {
   }
 
   /**
-   * The per cent compliant at the end of each of the last 12 months and today, per requirement:
-   * the same rules run on past days over the completions then known, for the people the
-   * requirement applies to now (from the day it first applied to each).
+   * The per cent compliant at the end of each of the last 12 months and today, per requirement: the
+   * same rules run on past days over the completions then known, for the people the requirement
+   * applies to now (from the day it first applied to each).
    */
   public Trend trend(long organisationId) {
     var today = compliance.today();
@@ -503,7 +506,6 @@ public class ComplianceReports {
    *
    * @throws Refusal 404 when the person is not the viewer's or the requirement does not apply
    */
-  @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public void exempt(Viewer viewer, long personId, long requirementId, String reason) {
     visible(viewer, personId);
     if (!requirementsOf(personId).containsKey(requirementId)) {
@@ -527,7 +529,6 @@ public class ComplianceReports {
   }
 
   /** Ends an exemption; the person's status is computed again from their completions. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public void endExemption(Viewer viewer, long personId, long requirementId) {
     visible(viewer, personId);
     var removed =
@@ -540,5 +541,95 @@ public class ComplianceReports {
       throw Refusal.notFound("This person is not exempt from that requirement.");
     }
     compliance.recompute(personId);
+  }
+
+  // ----------------------------------------------------------------------------- the HR API
+
+  /** One person × requirement, for HR systems. */
+  public record StatusRow(
+      long personId,
+      String staffNumber,
+      String email,
+      String organisation,
+      long requirementId,
+      String requirement,
+      String course,
+      String status,
+      LocalDate completedOn,
+      LocalDate validUntil,
+      LocalDate dueDate,
+      java.time.Instant changedAt) {}
+
+  /** The organisation with this id or name (any case), if one. */
+  public Optional<Organisation> organisationNamed(String idOrName) {
+    var id = idOrName.matches("\\d{1,12}") ? Long.parseLong(idOrName) : -1L;
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select id, name from organisation where lower(name) = lower(?1)"
+                    + " or lower(ods_code) = lower(?1) or id = ?2 order by id")
+            .setParameter(1, idOrName)
+            .setParameter(2, id)
+            .setMaxResults(1)
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(r -> new Organisation(((Number) r[0]).longValue(), (String) r[1]));
+  }
+
+  /** The current statuses after a position (person id, requirement id), in that order, filtered. */
+  public List<StatusRow> rows(
+      Long organisationId,
+      Long requirementId,
+      ComplianceStatus status,
+      long afterPerson,
+      long afterRequirement,
+      int limit) {
+    var sql =
+        new StringBuilder(
+            "select p.id, p.staff_number, p.email, o.name, r.id, r.name, c.code, s.status,"
+                + " s.completed_on, s.valid_until, s.due_date, s.changed_at"
+                + " from compliance_status s join person p on p.id = s.person_id"
+                + " left join organisation o on o.id = s.organisation_id"
+                + " join requirement r on r.id = s.requirement_id"
+                + " join course c on c.id = r.course_id"
+                + " where (s.person_id > ?1 or (s.person_id = ?1 and s.requirement_id > ?2))");
+    var parameters = new ArrayList<Object>(List.of(afterPerson, afterRequirement));
+    if (organisationId != null) {
+      parameters.add(organisationId);
+      sql.append(" and s.organisation_id = ?").append(parameters.size());
+    }
+    if (requirementId != null) {
+      parameters.add(requirementId);
+      sql.append(" and s.requirement_id = ?").append(parameters.size());
+    }
+    if (status != null) {
+      parameters.add(status.wire());
+      sql.append(" and s.status = ?").append(parameters.size());
+    }
+    sql.append(" order by s.person_id, s.requirement_id");
+    var query = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < parameters.size(); i++) {
+      query.setParameter(i + 1, parameters.get(i));
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.setMaxResults(limit).getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new StatusRow(
+                    ((Number) r[0]).longValue(),
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    ((Number) r[4]).longValue(),
+                    (String) r[5],
+                    (String) r[6],
+                    (String) r[7],
+                    SqlValues.date(r[8]),
+                    SqlValues.date(r[9]),
+                    SqlValues.date(r[10]),
+                    SqlValues.instant(r[11])))
+        .toList();
   }
 }

@@ -47,7 +47,8 @@ import org.upskill.platform.control.SqlValues;
 public class Reminders {
 
   private static final Logger LOG = Logger.getLogger(Reminders.class.getName());
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   @PersistenceContext EntityManager em;
   @Inject Compliance compliance;
@@ -70,7 +71,12 @@ public class Reminders {
 
   /** One reminder to send. */
   public record Reminder(
-      long personId, long requirementId, String kind, LocalDate about, String to, String subject,
+      long personId,
+      long requirementId,
+      String kind,
+      LocalDate about,
+      String to,
+      String subject,
       String body) {}
 
   private String site() {
@@ -297,8 +303,12 @@ public class Reminders {
       } catch (MessagingException | UnsupportedEncodingException e) {
         LOG.log(
             Level.WARNING,
-            "Could not send \"" + reminder.subject() + "\" to person " + reminder.personId()
-                + " (tried again at the next run): " + e.getMessage());
+            "Could not send \""
+                + reminder.subject()
+                + "\" to person "
+                + reminder.personId()
+                + " (tried again at the next run): "
+                + e.getMessage());
       }
     }
     return sent;

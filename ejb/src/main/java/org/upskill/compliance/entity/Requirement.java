@@ -109,7 +109,10 @@ public class Requirement {
 
   /** Whether a person with these facts must hold the course. */
   public boolean appliesTo(
-      String personStaffGroup, Long personOrganisationId, String personJobRole, Set<String> groups) {
+      String personStaffGroup,
+      Long personOrganisationId,
+      String personJobRole,
+      Set<String> groups) {
     return (staffGroup == null || staffGroup.equalsIgnoreCase(nullToEmpty(personStaffGroup)))
         && (organisationId == null || organisationId.equals(personOrganisationId))
         && (jobRole == null || jobRole.equalsIgnoreCase(nullToEmpty(personJobRole)))

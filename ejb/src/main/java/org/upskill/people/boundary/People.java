@@ -205,4 +205,19 @@ public class People {
               return created;
             });
   }
+
+  /** Whether the person opted out of non-essential emails. */
+  public boolean emailOptOut(long personId) {
+    var person = em.find(Person.class, personId);
+    return person != null && person.isEmailOptOut();
+  }
+
+  /** The person's choice about non-essential emails (reminders before expiry, digests). */
+  public void optOutOfEmails(long personId, boolean optOut) {
+    var person = em.find(Person.class, personId);
+    if (person == null) {
+      throw org.upskill.platform.boundary.Refusal.notFound("There is no such person.");
+    }
+    person.optOutOfEmails(optOut);
+  }
 }

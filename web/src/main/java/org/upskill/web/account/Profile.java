@@ -26,6 +26,13 @@ public class Profile {
       return;
     }
     person = people.byId(viewer.personId()).orElse(null);
+    emailOptOut = people.emailOptOut(viewer.personId());
+  }
+
+  private boolean emailOptOut;
+
+  public boolean isEmailOptOut() {
+    return emailOptOut;
   }
 
   public PersonSummary getPerson() {

@@ -29,6 +29,9 @@ public class ActionServlet extends HttpServlet {
   @Inject QuizBuilderActions builder;
   @Inject CohortActions cohort;
   @Inject org.upskill.web.certificate.CertificateActions certificateActions;
+  @Inject org.upskill.web.compliance.ComplianceActions compliance;
+  @Inject org.upskill.web.compliance.RequirementActions requirements;
+  @Inject org.upskill.web.account.ProfileActions profile;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -78,6 +81,11 @@ public class ActionServlet extends HttpServlet {
         case "/rule-sync" -> cohort.syncRules(request, response, signedIn);
         case "/certificate-revoke" -> certificateActions.revoke(request, response, signedIn);
         case "/bulk-enrol-apply" -> cohort.applyBatch(request, response, signedIn);
+        case "/exemption-add" -> compliance.exempt(request, response, signedIn);
+        case "/exemption-end" -> compliance.endExemption(request, response, signedIn);
+        case "/requirement-save" -> requirements.save(request, response, signedIn);
+        case "/requirement-remove" -> requirements.remove(request, response, signedIn);
+        case "/email-preferences" -> profile.emailPreferences(request, response, signedIn);
         default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }
     } catch (Refusal refusal) {

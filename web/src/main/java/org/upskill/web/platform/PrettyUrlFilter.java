@@ -121,6 +121,19 @@ public class PrettyUrlFilter extends HttpFilter {
           new Route(Pattern.compile("/verify/([A-Za-z0-9-]{1,64})"), "/verify.xhtml", "GET"),
           new Route(Pattern.compile("/admin/certificates"), "/admin-certificates.xhtml", "GET"),
           new Route(Pattern.compile("/admin/webhooks"), "/admin-webhooks.xhtml", "GET"),
+          new Route(Pattern.compile("/admin/requirements"), "/requirements.xhtml", "GET"),
+          new Route(Pattern.compile("/admin/requirements/new"), "/requirement-edit.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/admin/requirements/(\\d{1,12})"), "/requirement-edit.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/admin/requirements/(\\d{1,12})/remove"),
+              "/requirement-remove.xhtml",
+              "GET"),
+          new Route(Pattern.compile("/manage/compliance"), "/compliance.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/manage/compliance/people/(\\d{1,12})"),
+              "/compliance-person.xhtml",
+              "GET"),
           new Route(Pattern.compile("/profile"), "/profile.xhtml", "GET"),
           new Route(Pattern.compile("/approvals"), "/approvals.xhtml", "GET"));
 

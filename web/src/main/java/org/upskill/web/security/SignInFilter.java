@@ -23,6 +23,7 @@ public class SignInFilter extends HttpFilter {
 
   @Inject People people;
   @Inject EnrolmentRules rules;
+  @Inject org.upskill.compliance.boundary.Compliance compliance;
 
   @Override
   protected void doFilter(
@@ -35,7 +36,13 @@ public class SignInFilter extends HttpFilter {
         var identity = Identity.fromVerifiedAccessToken(context.getTokenString());
         var person = people.signIn(identity);
         // Enrolment rules match the groups just refreshed from the token (never fails sign-in).
-        var placed = rules.applyAtSignIn(person.id());
+        var placed = new java.util.ArrayList<>(rules.applyAtSignIn(person.id()));
+        // Requirements too: groups may have changed; one now due enrols (never fails sign-in)
+        for (var title : compliance.recomputeAtSignIn(person.id())) {
+          if (!placed.contains(title)) {
+            placed.add(title);
+          }
+        }
         if (!placed.isEmpty()) {
           Viewer.notice(
               request,
