@@ -60,6 +60,31 @@ CREATE TABLE compliance_status (
 CREATE INDEX ix_compliance_status_organisation ON compliance_status (organisation_id, requirement_id);
 CREATE INDEX ix_compliance_status_requirement ON compliance_status (requirement_id, status);
 
+-- The HR feed of status changes: numbered from their own counter row, taken under a row lock held
+-- until commit (as the completions feed), so a client that stores the last number never misses
+-- one. Kept when a requirement is removed (history).
+INSERT INTO feed_counter (id, last_sequence) VALUES (2, 0);
+CREATE TABLE compliance_change (
+  sequence_no       BIGINT        NOT NULL,
+  change_id         VARCHAR(36)   NOT NULL,
+  occurred_at       DATETIME(6)   NOT NULL,
+  person_id         BIGINT        NOT NULL,
+  staff_number      VARCHAR(50),
+  email             VARCHAR(320),
+  organisation_id   BIGINT,
+  requirement_id    BIGINT        NOT NULL,
+  requirement_name  VARCHAR(200)  NOT NULL,
+  course_code       VARCHAR(20)   NOT NULL,
+  status            VARCHAR(20)   NOT NULL,
+  previous_status   VARCHAR(20),
+  valid_until       DATE,
+  due_date          DATE,
+  PRIMARY KEY (sequence_no),
+  CONSTRAINT uk_compliance_change UNIQUE (change_id),
+  CONSTRAINT fk_compliance_change_person FOREIGN KEY (person_id) REFERENCES person (id)
+);
+CREATE INDEX ix_compliance_change_organisation ON compliance_change (organisation_id, sequence_no);
+
 -- Reminders sent, so that none goes twice: kind is 'expiry', 'overdue' or 'digest'; about is the
 -- date the reminder is about (valid-until, due date, or the digest's week).
 CREATE TABLE reminder_sent (

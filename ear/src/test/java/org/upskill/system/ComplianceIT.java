@@ -378,6 +378,30 @@ class ComplianceIT extends BrowserTest {
     rest.getJsonArray("items").forEach(i -> statuses.add(i.asJsonObject().getString("status")));
     assertEquals(Set.of("due_soon", "exempt", "overdue"), statuses);
     assertFalse(rest.getBoolean("hasMore"));
+    // ... and every change of status, in commit order, resuming from a cursor
+    var changes =
+        Http.json(Http.get(url("/api/v1/compliance/changes?organisation=" + encoded), hr));
+    var firstsChanges =
+        changes.getJsonArray("items").stream()
+            .map(jakarta.json.JsonValue::asJsonObject)
+            .filter(c -> c.getString("staffNumber").equals(first.staffNumber()))
+            .toList();
+    assertEquals(
+        List.of("not_started", "compliant", "due_soon"),
+        firstsChanges.stream().map(c -> c.getString("status")).toList());
+    assertTrue(
+        firstsChanges.get(0).getJsonNumber("sequence").longValue()
+            < firstsChanges.get(2).getJsonNumber("sequence").longValue());
+    var after =
+        Http.json(
+            Http.get(
+                url(
+                    "/api/v1/compliance/changes?organisation="
+                        + encoded
+                        + "&cursor="
+                        + changes.getString("nextCursor")),
+                hr));
+    assertEquals(0, after.getJsonArray("items").size(), "nothing new since");
     var bad = Http.get(url("/api/v1/compliance?status=late"), hr);
     assertEquals(400, bad.statusCode());
     assertEquals(

@@ -133,6 +133,7 @@ class HrApiRoleMatrixIT {
             new Call("GET", "/api/v1/people/NOBODY-404/transcript", null, 401, 403, 403, 404, 404),
             new Call("GET", "/api/v1/enrolments", null, 401, 403, 403, 200, 200),
             new Call("GET", "/api/v1/compliance", null, 401, 403, 403, 200, 200),
+            new Call("GET", "/api/v1/compliance/changes", null, 401, 403, 403, 200, 200),
             new Call("GET", "/api/v1/webhooks", null, 401, 403, 403, 200, 200),
             // write role
             new Call(

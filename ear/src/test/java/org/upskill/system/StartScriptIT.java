@@ -42,6 +42,24 @@ class StartScriptIT {
       assertTrue(
           Files.list(home.resolve("data")).anyMatch(f -> f.toString().endsWith(".mv.db")),
           "the H2 database is a file under the cache folder");
+      // The demo compliance data loaded (on H2 too): demo staff in every state
+      var compliance =
+          Http.get(
+              site
+                  + "/api/v1/compliance?limit=1000&organisation="
+                  + java.net.URLEncoder.encode(
+                      "Northshire Teaching Hospitals NHS Foundation Trust",
+                      java.nio.charset.StandardCharsets.UTF_8),
+              org.upskill.system.support.Tokens.forHrDemoClient());
+      assertEquals(200, compliance.statusCode(), compliance.body());
+      var statuses = new java.util.TreeSet<String>();
+      Http.json(compliance)
+          .getJsonArray("items")
+          .forEach(i -> statuses.add(i.asJsonObject().getString("status")));
+      assertEquals(
+          new java.util.TreeSet<>(
+              List.of("compliant", "due_soon", "exempt", "not_started", "overdue")),
+          statuses);
 
       var again = run(home, "start");
       assertEquals(0, again.exitCode(), "a second start is harmless:\n" + again.output());

@@ -39,6 +39,7 @@ import org.upskill.platform.boundary.Refusal;
 public class ComplianceResource {
 
   static final String CURSOR_KIND = "compliance";
+  static final String CHANGES_KIND = "compliance-changes";
   static final Set<String> PARAMETERS =
       Set.of("organisation", "requirement", "status", "cursor", "limit");
 
@@ -47,6 +48,42 @@ public class ComplianceResource {
 
   /** A page of statuses. */
   public record Page(List<ComplianceReports.StatusRow> items, String nextCursor, boolean hasMore) {}
+
+  /** A page of changes of status. */
+  public record ChangePage(
+      List<ComplianceReports.Change> items, String nextCursor, boolean hasMore) {}
+
+  /** The parameters every list here shares: known names only, limit, cursor. */
+  static final class Paging {
+    final Map<String, String> errors = new LinkedHashMap<>();
+    int size = 100;
+    long after;
+
+    static Paging of(UriInfo uri, Set<String> known, String kind, String limit, String cursor) {
+      var paging = new Paging();
+      for (var name : uri.getQueryParameters().keySet()) {
+        if (!known.contains(name)) {
+          paging.errors.put(name, "Unknown parameter. Known: " + known + ".");
+        }
+      }
+      if (limit != null) {
+        if (!limit.matches("\\d{1,4}")
+            || Integer.parseInt(limit) < 1
+            || Integer.parseInt(limit) > 1000) {
+          paging.errors.put("limit", "A whole number from 1 to 1000.");
+        } else {
+          paging.size = Integer.parseInt(limit);
+        }
+      }
+      if (cursor != null) {
+        paging.after = Cursors.decode(kind, cursor);
+        if (paging.after < 0) {
+          paging.errors.put("cursor", "Not a cursor of this list: pass nextCursor as it came.");
+        }
+      }
+      return paging;
+    }
+  }
 
   @Inject ComplianceReports reports;
   @Context UriInfo uri;
@@ -74,29 +111,10 @@ public class ComplianceResource {
           String status,
       @Parameter(description = "nextCursor of the page before") @QueryParam("cursor") String cursor,
       @Parameter(description = "1 to 1000, 100 by default") @QueryParam("limit") String limit) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    for (var name : uri.getQueryParameters().keySet()) {
-      if (!PARAMETERS.contains(name)) {
-        errors.put(name, "Unknown parameter. Known: " + PARAMETERS + ".");
-      }
-    }
-    int size = 100;
-    if (limit != null) {
-      if (!limit.matches("\\d{1,4}")
-          || Integer.parseInt(limit) < 1
-          || Integer.parseInt(limit) > 1000) {
-        errors.put("limit", "A whole number from 1 to 1000.");
-      } else {
-        size = Integer.parseInt(limit);
-      }
-    }
-    long after = 0;
-    if (cursor != null) {
-      after = Cursors.decode(CURSOR_KIND, cursor);
-      if (after < 0) {
-        errors.put("cursor", "Not a cursor of this list: pass nextCursor as it came.");
-      }
-    }
+    var paging = Paging.of(uri, PARAMETERS, CURSOR_KIND, limit, cursor);
+    var errors = paging.errors;
+    int size = paging.size;
+    long after = paging.after;
     Long requirementId = null;
     if (requirement != null) {
       if (!requirement.matches("\\d{1,6}")) {
@@ -122,15 +140,7 @@ public class ComplianceResource {
     if (!errors.isEmpty()) {
       return ValidationProblem.badRequest(errors, uri.getRequestUri().getPath());
     }
-    Long organisationId = null;
-    if (organisation != null) {
-      organisationId =
-          reports
-              .organisationNamed(organisation.strip())
-              .orElseThrow(
-                  () -> Refusal.notFound("There is no organisation " + organisation.strip() + "."))
-              .id();
-    }
+    var organisationId = organisationId(organisation);
     var rows =
         reports.rows(organisationId, requirementId, wanted, after / SHIFT, after % SHIFT, size + 1);
     var hasMore = rows.size() > size;
@@ -141,7 +151,22 @@ public class ComplianceResource {
             : items.get(items.size() - 1).personId() * SHIFT
                 + items.get(items.size() - 1).requirementId();
     var next = Cursors.encode(CURSOR_KIND, last);
-    var response = Response.ok(new Page(items, next, hasMore));
+    return page(new Page(items, next, hasMore), hasMore, next);
+  }
+
+  private Long organisationId(String organisation) {
+    if (organisation == null) {
+      return null;
+    }
+    return reports
+        .organisationNamed(organisation.strip())
+        .orElseThrow(
+            () -> Refusal.notFound("There is no organisation " + organisation.strip() + "."))
+        .id();
+  }
+
+  private Response page(Object entity, boolean hasMore, String next) {
+    var response = Response.ok(entity);
     if (hasMore) {
       response.header(
           "Link",
@@ -150,5 +175,41 @@ public class ComplianceResource {
               + ">; rel=\"next\"");
     }
     return response.build();
+  }
+
+  @GET
+  @Path("changes")
+  @RolesAllowed("hr-integration")
+  @Operation(
+      summary =
+          "Every change of compliance status after a cursor, in commit order (hr-integration)")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of changes",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ChangePage.class)))
+  public Response changes(
+      @Parameter(description = "an organisation's name, ODS code or id; all when absent")
+          @QueryParam("organisation")
+          String organisation,
+      @Parameter(description = "nextCursor of the page before") @QueryParam("cursor") String cursor,
+      @Parameter(description = "1 to 1000, 100 by default") @QueryParam("limit") String limit) {
+    var paging =
+        Paging.of(uri, Set.of("organisation", "cursor", "limit"), CHANGES_KIND, limit, cursor);
+    if (organisation != null && organisation.isBlank()) {
+      paging.errors.put("organisation", "An organisation's name, ODS code or id; or leave it out.");
+    }
+    if (!paging.errors.isEmpty()) {
+      return ValidationProblem.badRequest(paging.errors, uri.getRequestUri().getPath());
+    }
+    var rows = reports.changes(organisationId(organisation), paging.after, paging.size + 1);
+    var hasMore = rows.size() > paging.size;
+    var items = rows.subList(0, Math.min(paging.size, rows.size()));
+    var next =
+        Cursors.encode(
+            CHANGES_KIND, items.isEmpty() ? paging.after : items.get(items.size() - 1).sequence());
+    return page(new ChangePage(items, next, hasMore), hasMore, next);
   }
 }

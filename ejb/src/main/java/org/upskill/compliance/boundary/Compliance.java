@@ -336,6 +336,36 @@ public class Compliance {
     addOrNull(payload, "dueDate", dueDate == null ? null : dueDate.toString());
     outbox.record(
         "compliance.changed", "person", String.valueOf(person.getId()), payload.build(), now);
+    // ... and the HR feed of changes, numbered under the counter's row lock (held until commit)
+    var last =
+        ((Number)
+                em.createNativeQuery(
+                        "select last_sequence from feed_counter where id = 2 for update")
+                    .getSingleResult())
+            .longValue();
+    em.createNativeQuery("update feed_counter set last_sequence = ?1 where id = 2")
+        .setParameter(1, last + 1)
+        .executeUpdate();
+    em.createNativeQuery(
+            "insert into compliance_change (sequence_no, change_id, occurred_at, person_id,"
+                + " staff_number, email, organisation_id, requirement_id, requirement_name,"
+                + " course_code, status, previous_status, valid_until, due_date)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+        .setParameter(1, last + 1)
+        .setParameter(2, java.util.UUID.randomUUID().toString())
+        .setParameter(3, now)
+        .setParameter(4, person.getId())
+        .setParameter(5, person.getStaffNumber())
+        .setParameter(6, person.getEmail())
+        .setParameter(7, person.getOrganisation() == null ? null : person.getOrganisation().getId())
+        .setParameter(8, requirement.getId())
+        .setParameter(9, requirement.getName())
+        .setParameter(10, courseCode)
+        .setParameter(11, status)
+        .setParameter(12, previous)
+        .setParameter(13, validUntil)
+        .setParameter(14, dueDate)
+        .executeUpdate();
   }
 
   private static void addOrNull(JsonObjectBuilder builder, String name, String value) {

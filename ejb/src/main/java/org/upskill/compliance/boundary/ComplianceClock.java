@@ -92,12 +92,12 @@ public class ComplianceClock {
     }
   }
 
-  /** Everyone's statuses, 200 people per transaction; answers how many enrolments were made. */
+  /** Everyone's statuses, 100 people per transaction; answers how many enrolments were made. */
   public int recomputeEveryone() {
     int changed = 0;
     long after = 0;
     while (true) {
-      var people = compliance.peopleAfter(after, 200);
+      var people = compliance.peopleAfter(after, 100);
       if (people.isEmpty()) {
         return changed;
       }

@@ -632,4 +632,55 @@ public class ComplianceReports {
                     SqlValues.instant(r[11])))
         .toList();
   }
+
+  /** A change of status, as the HR feed gives it. */
+  public record Change(
+      long sequence,
+      String changeId,
+      java.time.Instant occurredAt,
+      long personId,
+      String staffNumber,
+      String email,
+      long requirementId,
+      String requirement,
+      String course,
+      String status,
+      String previousStatus,
+      LocalDate validUntil,
+      LocalDate dueDate) {}
+
+  /** The changes of status after a sequence number, in order, for one organisation or all. */
+  public List<Change> changes(Long organisationId, long after, int limit) {
+    var query =
+        em.createNativeQuery(
+            "select sequence_no, change_id, occurred_at, person_id, staff_number, email,"
+                + " requirement_id, requirement_name, course_code, status, previous_status,"
+                + " valid_until, due_date from compliance_change where sequence_no > ?1"
+                + (organisationId == null ? "" : " and organisation_id = ?2")
+                + " order by sequence_no");
+    query.setParameter(1, after);
+    if (organisationId != null) {
+      query.setParameter(2, organisationId);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.setMaxResults(limit).getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new Change(
+                    ((Number) r[0]).longValue(),
+                    (String) r[1],
+                    SqlValues.instant(r[2]),
+                    ((Number) r[3]).longValue(),
+                    (String) r[4],
+                    (String) r[5],
+                    ((Number) r[6]).longValue(),
+                    (String) r[7],
+                    (String) r[8],
+                    (String) r[9],
+                    (String) r[10],
+                    SqlValues.date(r[11]),
+                    SqlValues.date(r[12])))
+        .toList();
+  }
 }
