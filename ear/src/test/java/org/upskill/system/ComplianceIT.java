@@ -452,8 +452,21 @@ class ComplianceIT extends BrowserTest {
         () -> assertEquals(403, asSignedIn("/manage/compliance.csv").statusCode()),
         () -> assertEquals(403, asSignedIn("/admin/requirements/" + requirement).statusCode()));
 
+    // A revoked certificate no longer counts: the status is recomputed in the revoking transaction
+    var certificate =
+        TestDatabase.text(
+            "select code from certificate where person_id = ? order by id desc limit 1",
+            personId(first.username()));
+    signIn("admin", "/admin/certificates");
+    browser.get(url("/admin/certificates?code=" + certificate));
+    Teaching.type(browser, "reason", "Completed by someone else on their account.");
+    assertTrue(clickForNotice("revoke").contains("Certificate revoked"));
+    assertAll(
+        () -> assertEquals("not_started", status(first.username(), requirement, "status")),
+        () -> assertEquals("none", status(first.username(), requirement, "completed_on")));
+
     // The admin removes the requirement after its confirmation page
-    signIn("admin", "/admin/requirements/" + requirement + "/remove");
+    browser.get(url("/admin/requirements/" + requirement + "/remove"));
     checkPage("07-remove-requirement");
     assertTrue(clickForNotice("confirm").contains("removed"));
     assertEquals(

@@ -14,20 +14,25 @@ import java.net.http.HttpResponse;
  */
 public final class ApiContract {
 
-  private static OpenApiInteractionValidator validator;
+  /** One validator per server (origin), built from the document that server publishes. */
+  private static final java.util.Map<String, OpenApiInteractionValidator> VALIDATORS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private ApiContract() {}
 
-  private static synchronized OpenApiInteractionValidator validator() {
-    if (validator == null) {
-      var document = Http.get(TestEnvironment.baseUrl() + "/api/openapi");
-      if (document.statusCode() != 200) {
-        throw new IllegalStateException("No OpenAPI document: " + document.statusCode());
-      }
-      validator =
-          OpenApiInteractionValidator.createForInlineApiSpecification(document.body()).build();
-    }
-    return validator;
+  private static OpenApiInteractionValidator validator(java.net.URI answered) {
+    var origin = answered.getScheme() + "://" + answered.getAuthority();
+    return VALIDATORS.computeIfAbsent(
+        origin,
+        o -> {
+          var document = Http.get(o + "/api/openapi");
+          if (document.statusCode() != 200) {
+            throw new IllegalStateException(
+                "No OpenAPI document at " + o + ": " + document.statusCode());
+          }
+          return OpenApiInteractionValidator.createForInlineApiSpecification(document.body())
+              .build();
+        });
   }
 
   /** The response, after checking it against the document; an AssertionError says what differs. */
@@ -45,7 +50,8 @@ public final class ApiContract {
       builder.withBody(response.body());
     }
     var method = Request.Method.valueOf(response.request().method());
-    var report = validator().validateResponse(path, method, builder.build());
+    var report =
+        validator(response.request().uri()).validateResponse(path, method, builder.build());
     var unknownPath =
         report.getMessages().stream().allMatch(m -> m.getKey().endsWith("path.missing"));
     if (report.hasErrors() && !(unknownPath && response.statusCode() == 404)) {

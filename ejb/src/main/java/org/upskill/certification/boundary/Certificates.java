@@ -89,6 +89,7 @@ public class Certificates {
   @PersistenceContext EntityManager em;
   @Inject Outbox outbox;
   @Inject jakarta.enterprise.event.Event<CertificateRevoked> revoked;
+  @Inject jakarta.enterprise.event.Event<CertificateExpired> expired;
   @Inject IssuerKeys keys;
   @Inject CompletionFeed feed;
 
@@ -405,6 +406,9 @@ public class Certificates {
           String.valueOf(certificate.getId()),
           payload(certificate, person).build(),
           now);
+      expired.fire(
+          new CertificateExpired(
+              certificate.getId(), certificate.getPersonId(), certificate.getCourseId()));
     }
     feed.append(entries);
     return due.size();

@@ -37,10 +37,10 @@ import org.upskill.platform.control.SqlValues;
 /**
  * Keeps every person's status against every requirement that applies to them ({@code
  * compliance_status}) current, from their completions and certificates: when a course is completed
- * (in the completing transaction), when a certificate is revoked, when a person signs in (their
- * groups may have changed), when a requirement changes, and once a day for everyone (dates move
- * on). Each change of status is a {@code compliance.changed} outbox event. A person who must act
- * (not started, due soon, overdue) and is not on the course is enrolled on it, due by their due
+ * (in the completing transaction), when a certificate expires or is revoked, when a person signs in
+ * (their groups may have changed), when a requirement changes, and once a day for everyone (dates
+ * move on). Each change of status is a {@code compliance.changed} outbox event. A person who must
+ * act (not started, due soon, overdue) and is not on the course is enrolled on it, due by their due
  * date.
  */
 @Stateless
@@ -76,6 +76,11 @@ public class Compliance {
   /** A completion counts for requirements at once, in the completing transaction. */
   public void onCompleted(@Observes @Priority(3000) CourseCompleted completed) {
     recompute(completed.personId());
+  }
+
+  /** An expired certificate counts no longer where the requirement follows the certificate. */
+  public void onExpired(@Observes org.upskill.certification.boundary.CertificateExpired expired) {
+    recompute(expired.personId());
   }
 
   /** A revoked certificate no longer counts. */

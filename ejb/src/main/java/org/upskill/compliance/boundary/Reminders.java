@@ -292,7 +292,7 @@ public class Reminders {
     int sent = 0;
     for (var reminder : reminders) {
       try {
-        var message = new MimeMessage(mail);
+        var message = new MimeMessage(session());
         message.setFrom(parse(from));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(reminder.to()));
         message.setSubject(reminder.subject(), "UTF-8");
@@ -312,6 +312,19 @@ public class Reminders {
       }
     }
     return sent;
+  }
+
+  /**
+   * WildFly's session with timeouts added: without them an SMTP server that never answers would
+   * hold the compliance run for ever.
+   */
+  private Session session() {
+    var properties = new java.util.Properties();
+    properties.putAll(mail.getProperties());
+    properties.putIfAbsent("mail.smtp.connectiontimeout", "10000");
+    properties.putIfAbsent("mail.smtp.timeout", "10000");
+    properties.putIfAbsent("mail.smtp.writetimeout", "10000");
+    return Session.getInstance(properties);
   }
 
   private static InternetAddress parse(String address)
