@@ -51,7 +51,8 @@ public class VerificationsResource {
       LocalDate issuedOn,
       LocalDate validUntil,
       LocalDate revokedOn,
-      boolean superseded) {}
+      boolean superseded,
+      boolean holderWithheld) {}
 
   @Inject Certificates certificates;
   @Inject VerificationThrottle throttle;
@@ -100,7 +101,8 @@ public class VerificationsResource {
                 result.issuedOn(),
                 result.validUntil(),
                 result.revokedOn(),
-                result.superseded()))
+                result.superseded(),
+                result.holderWithheld()))
         .cacheControl(noStore)
         .build();
   }

@@ -73,7 +73,7 @@ public abstract class BrowserTest {
   protected String clickForNotice(String buttonId) {
     var page = browser.findElement(By.tagName("html"));
     browser.findElement(By.id(buttonId)).click();
-    wait.until(ExpectedConditions.stalenessOf(page));
+    waitUntilReplaced(page);
     // The post redirects: read the notice once the page it ends on has loaded, and again if the
     // document was still being replaced when it was first found.
     return new WebDriverWait(browser, Duration.ofSeconds(60))
@@ -119,7 +119,31 @@ public abstract class BrowserTest {
     browser.get(url("/courses/" + code + "/lessons/" + number));
     var page = browser.findElement(By.tagName("html"));
     click(By.id("complete"));
-    wait.until(ExpectedConditions.stalenessOf(page));
+    waitUntilReplaced(page);
+  }
+
+  /**
+   * Waits until the page an element belonged to has been replaced. Chromium answers either "stale
+   * element" or, while the new document is being built, "node does not belong to the document":
+   * both mean the old page is gone.
+   */
+  protected void waitUntilReplaced(org.openqa.selenium.WebElement oldPage) {
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(
+            d -> {
+              try {
+                oldPage.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+              } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null
+                    && e.getMessage().contains("does not belong to the document")) {
+                  return true;
+                }
+                throw e;
+              }
+            });
   }
 
   /** The session cookie of the signed-in browser, for plain HTTP downloads as that person. */

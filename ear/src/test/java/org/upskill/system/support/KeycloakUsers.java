@@ -53,12 +53,21 @@ public final class KeycloakUsers {
    */
   public static List<Learner> createInOrganisation(
       String prefix, int count, String organisation, String staffGroup, String... roles) {
-    return createUsersOf(prefix, count, null, staffGroup, organisation, roles);
+    return createUsersOf(prefix, count, null, staffGroup, organisation, null, roles);
   }
 
   private static List<Learner> createUsers(
       String prefix, int count, String keycloakGroup, String staffGroup, String... roles) {
-    return createUsersOf(prefix, count, keycloakGroup, staffGroup, "Test Trust", roles);
+    return createUsersOf(prefix, count, keycloakGroup, staffGroup, "Test Trust", null, roles);
+  }
+
+  /**
+   * Creates one person with a family name of their own (so that their name is found nowhere else),
+   * in an organisation, with these realm roles.
+   */
+  public static Learner createNamed(
+      String username, String familyName, String organisation, String... roles) {
+    return createUsersOf(username, 1, null, null, organisation, familyName, roles).get(0);
   }
 
   private static List<Learner> createUsersOf(
@@ -67,6 +76,7 @@ public final class KeycloakUsers {
       String keycloakGroup,
       String staffGroup,
       String organisation,
+      String familyName,
       String... roles) {
     var learners = new ArrayList<Learner>();
     var users = Json.createArrayBuilder();
@@ -88,7 +98,7 @@ public final class KeycloakUsers {
               .add("email", learner.email())
               .add("emailVerified", true)
               .add("firstName", "Test")
-              .add("lastName", "Learner " + i)
+              .add("lastName", familyName != null ? familyName : "Learner " + i)
               .add("attributes", attributes)
               .add(
                   "credentials",

@@ -65,6 +65,7 @@ public class Quizzes {
   int graceSeconds;
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject org.upskill.audit.boundary.AuditLog audit;
   @Inject Learning learning;
   @Inject People people;
   @Inject CourseAuthoring authoring;
@@ -589,11 +590,33 @@ public class Quizzes {
       people.setExtraTime(staff.personId(), staff.admin(), personId, extraTimePercent);
     }
     var existing = override(quizId, personId);
+    var before = existing.map(Quizzes::overrideJson).orElse(null);
     var override = existing.orElseGet(() -> new QuizOverride(quizId, personId));
     override.set(extraAttempts, closesAt, extraMinutes, staff.personId(), Instant.now(clock));
     if (existing.isEmpty()) {
       em.persist(override);
     }
+    audit.record(
+        org.upskill.audit.boundary.AuditLog.Actor.person(staff.personId()),
+        "quiz.override",
+        personId,
+        "quiz",
+        quizId,
+        before,
+        overrideJson(override));
+  }
+
+  private static jakarta.json.JsonObject overrideJson(QuizOverride o) {
+    var json =
+        org.upskill.platform.control.Jsonp.objectBuilder()
+            .add("extraAttempts", o.getExtraAttempts())
+            .add("extraMinutes", o.getExtraMinutes());
+    if (o.getClosesAt() == null) {
+      json.addNull("closesAt");
+    } else {
+      json.add("closesAt", o.getClosesAt().toString());
+    }
+    return json.build();
   }
 
   /** A quiz's overrides, with each person's standing extra-time percentage. */

@@ -66,9 +66,10 @@ public class Certificates {
       LocalDate issuedOn,
       LocalDate validUntil,
       LocalDate revokedOn,
-      boolean superseded) {
+      boolean superseded,
+      boolean holderWithheld) {
     static Verification unknown() {
-      return new Verification("unknown", null, null, null, 0, null, null, null, false);
+      return new Verification("unknown", null, null, null, 0, null, null, null, false, false);
     }
   }
 
@@ -87,6 +88,7 @@ public class Certificates {
   }
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject org.upskill.audit.boundary.AuditLog audit;
   @Inject Outbox outbox;
   @Inject jakarta.enterprise.event.Event<CertificateRevoked> revoked;
   @Inject jakarta.enterprise.event.Event<CertificateExpired> expired;
@@ -294,7 +296,7 @@ public class Certificates {
     return new Verification(
         status.name().toLowerCase(java.util.Locale.ROOT),
         c.getCode(),
-        c.getHolderName(),
+        c.isHolderWithheld() ? null : c.getHolderName(),
         c.getCourseTitle(),
         c.getCourseVersion(),
         LocalDate.ofInstant(c.getIssuedAt(), Validity.UK),
@@ -302,7 +304,25 @@ public class Certificates {
         status == Validity.Status.REVOKED
             ? LocalDate.ofInstant(c.getStateChangedAt(), Validity.UK)
             : null,
-        c.getState() == CertificateState.SUPERSEDED);
+        c.getState() == CertificateState.SUPERSEDED,
+        c.isHolderWithheld());
+  }
+
+  /**
+   * The person was erased: their certificates keep verifying, without the holder's name, and the HR
+   * feed says so for each completion (type {@code erased}).
+   */
+  public void withholdHolder(long personId, Instant now) {
+    var held =
+        em.createQuery("select c from Certificate c where c.personId = :person", Certificate.class)
+            .setParameter("person", personId)
+            .getResultList();
+    var entries = new java.util.ArrayList<CompletionFeed.Entry>();
+    for (var certificate : held) {
+      certificate.withholdHolder();
+      entries.add(entry(CompletionFeed.Type.ERASED, certificate, now));
+    }
+    feed.append(entries);
   }
 
   /**
@@ -360,6 +380,7 @@ public class Certificates {
       throw Refusal.conflict("This certificate was revoked already.");
     }
     var now = Instant.now(clock);
+    var stateBefore = certificate.getState().name();
     certificate.revoke(adminId, reason, now);
     feed.append(List.of(entry(CompletionFeed.Type.REVOKED, certificate, now)));
     var person = em.find(Person.class, certificate.getPersonId());
@@ -369,6 +390,20 @@ public class Certificates {
         String.valueOf(certificate.getId()),
         payload(certificate, person).add("reason", reason).add("revokedBy", adminId).build(),
         now);
+    audit.record(
+        org.upskill.audit.boundary.AuditLog.Actor.person(adminId),
+        "certificate.revoked",
+        certificate.getPersonId(),
+        "certificate",
+        certificate.getId(),
+        org.upskill.platform.control.Jsonp.objectBuilder()
+            .add("state", stateBefore)
+            .add("code", certificate.getCode())
+            .build(),
+        org.upskill.platform.control.Jsonp.objectBuilder()
+            .add("state", "REVOKED")
+            .add("reason", reason)
+            .build());
     revoked.fire(
         new CertificateRevoked(
             certificate.getId(), certificate.getPersonId(), certificate.getCourseId()));

@@ -48,6 +48,15 @@ public class Certificate {
   @Column(name = "holder_name", nullable = false, length = 255)
   private String holderName;
 
+  /** The holder was erased: the certificate still verifies, without their name (empty). */
+  public void withholdHolder() {
+    this.holderName = "";
+  }
+
+  public boolean isHolderWithheld() {
+    return holderName == null || holderName.isEmpty();
+  }
+
   @Column(name = "course_code", nullable = false, length = 20, updatable = false)
   private String courseCode;
 

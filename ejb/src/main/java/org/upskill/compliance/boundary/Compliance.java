@@ -129,7 +129,8 @@ public class Compliance {
    */
   public List<String> recompute(long personId) {
     var person = em.find(Person.class, personId);
-    if (person == null) {
+    if (person == null || person.getErasedAt() != null) {
+      // an erased person's statuses stay as they were, so that the percentages stay right
       return List.of();
     }
     var today = today();

@@ -33,6 +33,7 @@ public class ComplianceReports {
 
   @PersistenceContext EntityManager em;
   @Inject Compliance compliance;
+  @Inject org.upskill.audit.boundary.AuditLog audit;
 
   /** Who is looking: their person id and whether they are an admin (else a manager). */
   public record Viewer(long personId, boolean admin) {}
@@ -525,6 +526,14 @@ public class ComplianceReports {
         .setParameter(4, viewer.personId())
         .setParameter(5, compliance.now())
         .executeUpdate();
+    audit.record(
+        org.upskill.audit.boundary.AuditLog.Actor.person(viewer.personId()),
+        "compliance.exempted",
+        personId,
+        "requirement",
+        requirementId,
+        null,
+        org.upskill.platform.control.Jsonp.objectBuilder().add("reason", reason.strip()).build());
     compliance.recompute(personId);
   }
 
@@ -540,6 +549,14 @@ public class ComplianceReports {
     if (removed == 0) {
       throw Refusal.notFound("This person is not exempt from that requirement.");
     }
+    audit.record(
+        org.upskill.audit.boundary.AuditLog.Actor.person(viewer.personId()),
+        "compliance.exemption-ended",
+        personId,
+        "requirement",
+        requirementId,
+        null,
+        null);
     compliance.recompute(personId);
   }
 

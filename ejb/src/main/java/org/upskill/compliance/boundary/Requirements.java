@@ -25,6 +25,7 @@ public class Requirements {
 
   @PersistenceContext EntityManager em;
   @Inject Compliance compliance;
+  @Inject org.upskill.audit.boundary.AuditLog audit;
 
   /** A requirement as the admin pages show and edit it. */
   public record Definition(
@@ -84,6 +85,17 @@ public class Requirements {
     return parts.isEmpty() ? "Everyone" : "Everyone in " + String.join(" and ", parts);
   }
 
+  private static jakarta.json.JsonObject json(Definition d) {
+    var json =
+        org.upskill.platform.control.Jsonp.objectBuilder()
+            .add("name", d.name())
+            .add("course", d.courseCode())
+            .add("who", who(d))
+            .add("renewal", d.rule().describe())
+            .add("newcomerDueDays", d.newcomerDueDays());
+    return json.build();
+  }
+
   public Optional<Definition> find(long id) {
     return Optional.ofNullable(em.find(Requirement.class, id)).map(this::definition);
   }
@@ -117,7 +129,7 @@ public class Requirements {
    * @return the field errors, empty when saved
    * @throws Refusal 404 for an unknown id, 409 when someone else changed it meanwhile
    */
-  public Map<String, String> save(Definition d) {
+  public Map<String, String> save(long actorId, Definition d) {
     Map<String, String> errors = new LinkedHashMap<>();
     var course =
         em.createNativeQuery("select id, status from course where code = ?1")
@@ -160,6 +172,7 @@ public class Requirements {
     }
     var now = compliance.now();
     Requirement requirement;
+    jakarta.json.JsonObject before = null;
     if (d.id() == null) {
       requirement = new Requirement(now);
     } else {
@@ -171,6 +184,7 @@ public class Requirements {
         throw Refusal.conflict(
             "Someone else changed this requirement meanwhile; open it again to see their change.");
       }
+      before = json(definition(requirement));
     }
     requirement.define(
         d.name().strip(),
@@ -186,6 +200,14 @@ public class Requirements {
       em.persist(requirement);
     }
     em.flush();
+    audit.record(
+        org.upskill.audit.boundary.AuditLog.Actor.person(actorId),
+        d.id() == null ? "requirement.created" : "requirement.changed",
+        null,
+        "requirement",
+        requirement.getId(),
+        before,
+        json(definition(requirement)));
     return Map.of();
   }
 
@@ -195,12 +217,20 @@ public class Requirements {
    * @return its name
    * @throws Refusal 404 for an unknown id
    */
-  public String remove(long id) {
+  public String remove(long actorId, long id) {
     var requirement = em.find(Requirement.class, id);
     if (requirement == null) {
       throw Refusal.notFound("There is no such requirement.");
     }
     var name = requirement.getName();
+    audit.record(
+        org.upskill.audit.boundary.AuditLog.Actor.person(actorId),
+        "requirement.removed",
+        null,
+        "requirement",
+        id,
+        json(definition(requirement)),
+        null);
     em.createNativeQuery("delete from compliance_status where requirement_id = ?1")
         .setParameter(1, id)
         .executeUpdate();

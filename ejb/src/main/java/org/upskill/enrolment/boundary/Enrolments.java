@@ -39,6 +39,7 @@ public class Enrolments {
   private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject org.upskill.audit.boundary.AuditLog audit;
   @Inject Outbox outbox;
   @Inject CourseAuthoring courses;
 
@@ -363,6 +364,19 @@ public class Enrolments {
     // The place starts on the version published now, not the one of the day of the request.
     enrolment.studyVersion(course.getContentVersion());
     changed(enrolment, course, "enrolment.changed", now);
+    audit.record(
+        org.upskill.audit.boundary.AuditLog.Actor.person(deciderId),
+        "enrolment.approved",
+        enrolment.getPersonId(),
+        "enrolment",
+        enrolmentId,
+        org.upskill.platform.control.Jsonp.objectBuilder()
+            .add("state", "REQUESTED")
+            .add("course", course.getCode())
+            .build(),
+        org.upskill.platform.control.Jsonp.objectBuilder()
+            .add("state", enrolment.getState().name())
+            .build());
   }
 
   /**
@@ -379,6 +393,20 @@ public class Enrolments {
     var now = Instant.now(clock);
     enrolment.reject(deciderId, reason.strip(), now);
     changed(enrolment, course, "enrolment.changed", now);
+    audit.record(
+        org.upskill.audit.boundary.AuditLog.Actor.person(deciderId),
+        "enrolment.rejected",
+        enrolment.getPersonId(),
+        "enrolment",
+        enrolmentId,
+        org.upskill.platform.control.Jsonp.objectBuilder()
+            .add("state", "REQUESTED")
+            .add("course", course.getCode())
+            .build(),
+        org.upskill.platform.control.Jsonp.objectBuilder()
+            .add("state", "REJECTED")
+            .add("reason", reason.strip())
+            .build());
   }
 
   /** The person's standing on a course (their latest cycle). */

@@ -33,7 +33,9 @@ public class CompletionFeed {
     COMPLETED,
     RENEWED,
     EXPIRED,
-    REVOKED
+    REVOKED,
+    /** The person was erased: their ids (staff number, email) are no longer given. */
+    ERASED
   }
 
   /** A change to record: the certificate (and completion) it is about. */

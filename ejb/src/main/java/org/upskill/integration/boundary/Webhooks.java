@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.upskill.audit.boundary.AuditLog;
 import org.upskill.integration.control.WebhookAddresses;
 import org.upskill.integration.control.WebhookSignature;
 import org.upskill.integration.entity.OutboxEvent;
@@ -82,6 +83,7 @@ public class Webhooks {
           .build();
 
   @PersistenceContext EntityManager em;
+  @Inject AuditLog audit;
 
   @Inject
   @ConfigProperty(name = "upskill.webhooks.retry-base-seconds", defaultValue = "10")
@@ -111,6 +113,17 @@ public class Webhooks {
         new WebhookSubscription(clientId, url, secret, List.copyOf(types), Instant.now(clock));
     em.persist(subscription);
     em.flush();
+    audit.record(
+        AuditLog.Actor.client(clientId),
+        "webhook.subscribed",
+        null,
+        "webhook",
+        subscription.getId(),
+        null,
+        org.upskill.platform.control.Jsonp.objectBuilder()
+            .add("url", url)
+            .add("eventTypes", org.upskill.platform.control.Jsonp.arrayBuilder(types))
+            .build());
     return view(subscription);
   }
 
@@ -145,6 +158,14 @@ public class Webhooks {
     } else {
       subscription.resume();
     }
+    audit.record(
+        AuditLog.Actor.client(clientId),
+        paused ? "webhook.paused" : "webhook.resumed",
+        null,
+        "webhook",
+        id,
+        null,
+        null);
     return view(subscription);
   }
 
@@ -155,6 +176,16 @@ public class Webhooks {
         .setParameter("id", subscription.getId())
         .executeUpdate();
     em.remove(subscription);
+    audit.record(
+        AuditLog.Actor.client(clientId),
+        "webhook.deleted",
+        null,
+        "webhook",
+        id,
+        org.upskill.platform.control.Jsonp.objectBuilder()
+            .add("url", subscription.getUrl())
+            .build(),
+        null);
   }
 
   /** The newest deliveries of a subscription ({@code clientId} null: an admin's view). */

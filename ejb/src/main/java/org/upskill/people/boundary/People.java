@@ -23,6 +23,7 @@ public class People {
   private static final Logger LOG = Logger.getLogger(People.class.getName());
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject org.upskill.audit.boundary.AuditLog audit;
 
   @EJB People self;
 
@@ -62,7 +63,7 @@ public class People {
         identity.staffNumber(),
         identity.groups(),
         now);
-    person.holdsManagerRole(identity.roles().contains("manager"));
+    person.holdsRoles(identity.roles());
     if (existing.isEmpty()) {
       em.persist(person);
     }
@@ -155,7 +156,22 @@ public class People {
             "Managers set extra time for people in their own organisation only.");
       }
     }
+    var before = person.getExtraTimePercent();
     person.allowExtraTime(percent);
+    if (before != percent) {
+      audit.record(
+          org.upskill.audit.boundary.AuditLog.Actor.person(actorId),
+          "accommodation.extra-time",
+          personId,
+          "person",
+          personId,
+          org.upskill.platform.control.Jsonp.objectBuilder()
+              .add("extraTimePercent", before)
+              .build(),
+          org.upskill.platform.control.Jsonp.objectBuilder()
+              .add("extraTimePercent", percent)
+              .build());
+    }
   }
 
   /** The person with this staff number or email, as HR systems name people. */
@@ -219,5 +235,98 @@ public class People {
       throw org.upskill.platform.boundary.Refusal.notFound("There is no such person.");
     }
     person.optOutOfEmails(optOut);
+  }
+
+  // ------------------------------------------------------------------------- the admin console
+
+  /** A person as admins see them: what Keycloak said at their last sign-in, and their settings. */
+  public record AdminView(
+      long id,
+      String username,
+      String name,
+      String email,
+      String staffNumber,
+      String organisation,
+      String staffGroup,
+      String jobRole,
+      String roles,
+      java.util.List<String> groups,
+      int extraTimePercent,
+      Instant firstSeenAt,
+      Instant lastSeenAt,
+      Instant erasedAt) {}
+
+  private static AdminView adminView(Person p) {
+    return new AdminView(
+        p.getId(),
+        p.getUsername(),
+        p.getDisplayName(),
+        p.getEmail(),
+        p.getStaffNumber(),
+        p.getOrganisation() == null ? null : p.getOrganisation().getName(),
+        p.getStaffGroup(),
+        p.getJobRole(),
+        p.getRealmRoles(),
+        java.util.List.copyOf(p.getGroups()),
+        p.getExtraTimePercent(),
+        p.getFirstSeenAt(),
+        p.getLastSeenAt(),
+        p.getErasedAt());
+  }
+
+  /** People whose name, user name, email or staff number contains the words typed, by name. */
+  public org.upskill.platform.boundary.Page<AdminView> search(String typed, int page, int size) {
+    var q = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+    var where =
+        " from Person p where (:q = '' or lower(p.displayName) like :like"
+            + " or lower(p.username) like :like or lower(p.email) like :like"
+            + " or lower(p.staffNumber) like :like)";
+    var like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    var total =
+        em.createQuery("select count(p)" + where, Long.class)
+            .setParameter("q", q)
+            .setParameter("like", like)
+            .getSingleResult();
+    var people =
+        em.createQuery("select p" + where + " order by p.displayName, p.id", Person.class)
+            .setParameter("q", q)
+            .setParameter("like", like)
+            .setFirstResult((page - 1) * size)
+            .setMaxResults(size)
+            .getResultList();
+    return new org.upskill.platform.boundary.Page<>(
+        people.stream().map(People::adminView).toList(), page, size, total);
+  }
+
+  /** One person, for admins. */
+  public Optional<AdminView> adminView(long id) {
+    return Optional.ofNullable(em.find(Person.class, id)).map(People::adminView);
+  }
+
+  /** An organisation with how many people it has, in total and per staff group. */
+  public record OrganisationLine(
+      long id, String name, String odsCode, long people, java.util.Map<String, Long> staffGroups) {}
+
+  /** Every organisation people came from, by name. */
+  public java.util.List<OrganisationLine> organisations() {
+    var lines = new java.util.ArrayList<OrganisationLine>();
+    for (var o :
+        em.createQuery("select o from Organisation o order by o.name", Organisation.class)
+            .getResultList()) {
+      var groups = new java.util.LinkedHashMap<String, Long>();
+      long total = 0;
+      for (var r :
+          em.createQuery(
+                  "select coalesce(p.staffGroup, '(none)'), count(p) from Person p"
+                      + " where p.organisation = :o group by p.staffGroup order by 1",
+                  Object[].class)
+              .setParameter("o", o)
+              .getResultList()) {
+        groups.put((String) r[0], (Long) r[1]);
+        total += (Long) r[1];
+      }
+      lines.add(new OrganisationLine(o.getId(), o.getName(), o.getOdsCode(), total, groups));
+    }
+    return lines;
   }
 }

@@ -37,7 +37,7 @@ public class Person {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(nullable = false, updatable = false)
+  @Column(nullable = false)
   private String subject;
 
   @Column(nullable = false)
@@ -85,6 +85,14 @@ public class Person {
   @Column(name = "email_opt_out", nullable = false)
   private boolean emailOptOut;
 
+  /** Realm roles at the last sign-in, comma-separated (the admin console shows them). */
+  @Column(name = "realm_roles", length = 500)
+  private String realmRoles;
+
+  /** When the person was erased: their personal data removed or pseudonymised. */
+  @Column(name = "erased_at")
+  private Instant erasedAt;
+
   @Version private long version;
 
   protected Person() {}
@@ -122,6 +130,40 @@ public class Person {
 
   public void holdsManagerRole(boolean manager) {
     this.manager = manager;
+  }
+
+  /** The realm roles of the last sign-in. */
+  public void holdsRoles(java.util.Collection<String> roles) {
+    var joined = String.join(",", new TreeSet<>(roles));
+    this.realmRoles = joined.length() > 500 ? joined.substring(0, 500) : joined;
+    this.manager = roles.contains("manager");
+  }
+
+  public String getRealmRoles() {
+    return realmRoles;
+  }
+
+  public Instant getErasedAt() {
+    return erasedAt;
+  }
+
+  /**
+   * Erasure: the personal data goes (name and username become a pseudonym, email, staff number, job
+   * role, roles and groups are removed); the id, organisation and staff group stay, so statistics
+   * (by organisation and staff group) and certificates keep counting.
+   */
+  public void erase(String pseudonym, Instant now) {
+    this.subject = "erased:" + java.util.UUID.randomUUID();
+    this.username = pseudonym;
+    this.displayName = pseudonym;
+    this.email = null;
+    this.staffNumber = null;
+    this.jobRole = null;
+    this.realmRoles = null;
+    this.groups.clear();
+    this.manager = false;
+    this.emailOptOut = true;
+    this.erasedAt = now;
   }
 
   public boolean isManager() {

@@ -8,6 +8,8 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -48,11 +50,58 @@ public class Migrations {
                 + " ("
                 + result.migrationsExecuted
                 + " migration(s) applied now)");
+    guardTheAuditLog();
     var sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
     var dialect = sessionFactory.getJdbcServices().getDialect();
     LOG.info(
         () ->
             "Hibernate dialect " + dialect.getClass().getSimpleName() + " " + dialect.getVersion());
     sessionFactory.getSchemaManager().validateMappedObjects();
+  }
+
+  /**
+   * On MySQL and MariaDB, triggers that refuse any UPDATE or DELETE of the audit log, whoever sends
+   * it. (On H2, the embedded demo database, a trigger would need a class inside the driver's
+   * module; there the application's own code is the guard: nothing updates or deletes an entry.) A
+   * database user without the right to create triggers gets a warning, not a failed start.
+   */
+  void guardTheAuditLog() {
+    try (var connection = dataSource.getConnection()) {
+      var product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      if (!product.contains("mysql") && !product.contains("mariadb")) {
+        return;
+      }
+      for (var operation : List.of("UPDATE", "DELETE")) {
+        var name = "audit_entry_no_" + operation.toLowerCase(Locale.ROOT);
+        try (var exists =
+            connection.prepareStatement(
+                "select count(*) from information_schema.TRIGGERS"
+                    + " where TRIGGER_SCHEMA = database() and TRIGGER_NAME = ?")) {
+          exists.setString(1, name);
+          try (var result = exists.executeQuery()) {
+            result.next();
+            if (result.getInt(1) > 0) {
+              continue;
+            }
+          }
+        }
+        try (var create = connection.createStatement()) {
+          create.execute(
+              "CREATE TRIGGER "
+                  + name
+                  + " BEFORE "
+                  + operation
+                  + " ON audit_entry FOR EACH ROW SIGNAL SQLSTATE '45000'"
+                  + " SET MESSAGE_TEXT = 'The audit log is append-only'");
+        }
+        LOG.info(() -> "Audit log guarded against " + operation);
+      }
+    } catch (java.sql.SQLException e) {
+      LOG.log(
+          java.util.logging.Level.WARNING,
+          "Could not create the audit log's guard triggers; the application still never changes"
+              + " an entry",
+          e);
+    }
   }
 }

@@ -36,7 +36,7 @@ public class RequirementActions {
     var errors = form.errors(validator);
     var definition = errors.isEmpty() ? form.definition() : null;
     if (definition != null) {
-      errors = requirements.save(definition);
+      errors = requirements.save(who.personId(), definition);
     }
     if (!errors.isEmpty()) {
       Viewer.keepForm(request, RequirementsPage.FORM, errors, form.values());
@@ -71,7 +71,7 @@ public class RequirementActions {
     if (id == null) {
       throw Refusal.notFound("There is no such requirement.");
     }
-    var name = requirements.remove(id);
+    var name = requirements.remove(who.personId(), id);
     Viewer.notice(
         request,
         "Requirement “" + name + "” removed. People keep their training and certificates.");

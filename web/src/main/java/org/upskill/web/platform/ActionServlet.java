@@ -32,6 +32,7 @@ public class ActionServlet extends HttpServlet {
   @Inject org.upskill.web.compliance.ComplianceActions compliance;
   @Inject org.upskill.web.compliance.RequirementActions requirements;
   @Inject org.upskill.web.account.ProfileActions profile;
+  @Inject org.upskill.web.admin.AdminActions admin;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -86,6 +87,9 @@ public class ActionServlet extends HttpServlet {
         case "/requirement-save" -> requirements.save(request, response, signedIn);
         case "/requirement-remove" -> requirements.remove(request, response, signedIn);
         case "/email-preferences" -> profile.emailPreferences(request, response, signedIn);
+        case "/extra-time" -> admin.extraTime(request, response, signedIn);
+        case "/person-erase" -> admin.erase(request, response, signedIn);
+        case "/retention-apply" -> admin.applyRetention(request, response, signedIn);
         default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }
     } catch (Refusal refusal) {

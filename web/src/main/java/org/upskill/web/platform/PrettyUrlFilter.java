@@ -122,6 +122,16 @@ public class PrettyUrlFilter extends HttpFilter {
           new Route(Pattern.compile("/admin/certificates"), "/admin-certificates.xhtml", "GET"),
           new Route(Pattern.compile("/admin/webhooks"), "/admin-webhooks.xhtml", "GET"),
           new Route(Pattern.compile("/admin/requirements"), "/requirements.xhtml", "GET"),
+          new Route(Pattern.compile("/admin/audit"), "/audit.xhtml", "GET"),
+          new Route(Pattern.compile("/admin/?"), "/admin.xhtml", "GET"),
+          new Route(Pattern.compile("/admin/people"), "/admin-people.xhtml", "GET"),
+          new Route(Pattern.compile("/admin/people/(\\d{1,12})"), "/admin-person.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/admin/people/(\\d{1,12})/erase"), "/admin-erase.xhtml", "GET"),
+          new Route(Pattern.compile("/admin/organisations"), "/admin-organisations.xhtml", "GET"),
+          new Route(Pattern.compile("/admin/retention"), "/retention.xhtml", "GET"),
+          new Route(Pattern.compile("/privacy"), "/privacy.xhtml", "GET"),
+          new Route(Pattern.compile("/accessibility"), "/accessibility.xhtml", "GET"),
           new Route(Pattern.compile("/admin/requirements/new"), "/requirement-edit.xhtml", "GET"),
           new Route(
               Pattern.compile("/admin/requirements/(\\d{1,12})"), "/requirement-edit.xhtml", "GET"),
