@@ -20,6 +20,8 @@ public class RequirementForm {
 
   static final List<String> FIELDS =
       List.of(
+          "id",
+          "version",
           "name",
           "course",
           "staffGroup",
