@@ -131,6 +131,23 @@ class ApprovalBrowserIT {
             "select concat(state, '|', decision_reason) from enrolment where id = ?", toReject));
     assertEquals(
         "ENROLLED", TestDatabase.text("select state from enrolment where id = ?", toApprove));
+    // ... and both decisions are in the audit log, by whom, about whom, before and after
+    assertEquals(
+        "enrolment.rejected|REJECTED",
+        TestDatabase.text(
+            "select concat(a.action, '|', json_value(a.after_value, '$.state'))"
+                + " from audit_entry a join enrolment e on e.person_id = a.person_id"
+                + " where a.subject_type = 'enrolment' and a.subject_id = ? and e.id = ?"
+                + " and a.actor_id is not null",
+            String.valueOf(toReject),
+            toReject));
+    assertEquals(
+        "enrolment.approved|REQUESTED|ENROLLED",
+        TestDatabase.text(
+            "select concat(action, '|', json_value(before_value, '$.state'), '|',"
+                + " json_value(after_value, '$.state')) from audit_entry"
+                + " where subject_type = 'enrolment' and subject_id = ?",
+            String.valueOf(toApprove)));
   }
 
   @Test
