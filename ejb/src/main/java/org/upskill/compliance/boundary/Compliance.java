@@ -107,9 +107,10 @@ public class Compliance {
   /** Recomputes several people, in one transaction of its own (the daily run, a changed rule). */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int recomputeAll(List<Long> people) {
+    var requirements = requirements(); // once for the batch, not once per person
     int changed = 0;
     for (var id : people) {
-      changed += recompute(id).size();
+      changed += recompute(id, requirements).size();
     }
     return changed;
   }
@@ -128,6 +129,15 @@ public class Compliance {
    * @return the titles of the courses they were enrolled on because a requirement is due
    */
   public List<String> recompute(long personId) {
+    return recompute(personId, requirements());
+  }
+
+  private List<Requirement> requirements() {
+    return em.createQuery("select r from Requirement r order by r.id", Requirement.class)
+        .getResultList();
+  }
+
+  private List<String> recompute(long personId, List<Requirement> requirements) {
     var person = em.find(Person.class, personId);
     if (person == null || person.getErasedAt() != null) {
       // an erased person's statuses stay as they were, so that the percentages stay right
@@ -146,9 +156,7 @@ public class Compliance {
     }
     var enrolledOn = new ArrayList<String>();
     var applying = new HashSet<Long>();
-    for (var requirement :
-        em.createQuery("select r from Requirement r order by r.id", Requirement.class)
-            .getResultList()) {
+    for (var requirement : requirements) {
       if (!requirement.appliesTo(
           person.getStaffGroup(), organisationId, person.getJobRole(), person.getGroups())) {
         continue;

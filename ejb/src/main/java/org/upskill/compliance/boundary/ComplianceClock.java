@@ -38,7 +38,6 @@ public class ComplianceClock {
   static final String DAILY = "compliance-daily";
 
   @Inject Compliance compliance;
-  @Inject ComplianceReports reports;
   @Inject Reminders reminders;
   @Inject ScheduledJobs jobs;
   @Resource TimerService timers;
@@ -68,7 +67,7 @@ public class ComplianceClock {
           int sent = reminders.send(reminders.learnerRemindersDue());
           // the digest of the week goes at the week's first run; one refused goes the next day
           var monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-          int digests = reminders.send(reminders.digestsDue(monday, reports));
+          int digests = reminders.send(reminders.digestsDue(monday));
           LOG.info(
               () ->
                   "Compliance run of "

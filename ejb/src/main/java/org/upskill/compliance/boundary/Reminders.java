@@ -52,6 +52,7 @@ public class Reminders {
 
   @PersistenceContext EntityManager em;
   @Inject Compliance compliance;
+  @Inject ComplianceReports reports;
   @EJB Reminders self;
 
   @Resource(lookup = "java:jboss/mail/Default")
@@ -197,7 +198,7 @@ public class Reminders {
 
   /** The weekly digests due for the week starting {@code monday}, one per manager. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<Reminder> digestsDue(LocalDate monday, ComplianceReports reports) {
+  public List<Reminder> digestsDue(LocalDate monday) {
     @SuppressWarnings("unchecked")
     List<Object[]> managers =
         em.createNativeQuery(

@@ -128,10 +128,6 @@ public class Person {
     this.lastSeenAt = now;
   }
 
-  public void holdsManagerRole(boolean manager) {
-    this.manager = manager;
-  }
-
   /** The realm roles of the last sign-in. */
   public void holdsRoles(java.util.Collection<String> roles) {
     var joined = String.join(",", new TreeSet<>(roles));

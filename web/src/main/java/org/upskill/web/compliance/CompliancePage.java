@@ -167,6 +167,10 @@ public class CompliancePage {
 
   /** The colour of a status's tag (GOV.UK tag modifiers). */
   public String colour(ComplianceStatus status) {
+    return tagColour(status);
+  }
+
+  static String tagColour(ComplianceStatus status) {
     return switch (status) {
       case COMPLIANT -> "green";
       case DUE_SOON -> "yellow";

@@ -77,6 +77,6 @@ public class PersonCompliancePage {
 
   /** The colour of a status's tag. */
   public String colour(org.upskill.compliance.control.ComplianceStatus status) {
-    return new CompliancePage().colour(status);
+    return CompliancePage.tagColour(status);
   }
 }
