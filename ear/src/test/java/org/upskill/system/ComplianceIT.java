@@ -191,7 +191,9 @@ class ComplianceIT extends BrowserTest {
     Teaching.type(browser, "name", name);
     Teaching.type(browser, "anchorDay", "29");
     Teaching.type(browser, "anchorMonth", "2");
+    var withErrors = browser.findElement(By.tagName("html"));
     click(By.id("save-requirement"));
+    waitUntilReplaced(withErrors); // the page before had an error summary too
     summary =
         wait.until(
             ExpectedConditions.presenceOfElementLocated(By.className("govuk-error-summary")));
