@@ -1,6 +1,8 @@
 package org.upskill.certification.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -413,10 +415,13 @@ public class Certificates {
 
   /**
    * Marks up to {@code max} valid certificates past their expiry date as expired, each with a
-   * {@code certificate.expired} event; rows another node is handling are skipped.
+   * {@code certificate.expired} event; rows another node is handling are skipped. Each batch is a
+   * transaction of its own: a backlog (a server that was down for days, an import of old records)
+   * expires batch after batch instead of in one transaction that outgrows its timeout.
    *
    * @return how many expired
    */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int expireDue(int max) {
     var now = Instant.now(clock);
     var due =

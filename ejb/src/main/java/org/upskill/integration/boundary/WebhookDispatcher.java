@@ -9,6 +9,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -18,11 +20,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every {@code UPSKILL_WEBHOOKS_INTERVAL_MILLIS} (1,000 by default) turns new outbox events into
  * deliveries and sends the deliveries that are due. Several nodes may run it at once: each step
- * claims rows with {@code SKIP LOCKED}. A run still busy when the next is due is not doubled.
+ * claims rows with {@code SKIP LOCKED}. A run still busy when the next is due is not doubled. The
+ * run holds no transaction: each step has its own.
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookDispatcher {
 
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
