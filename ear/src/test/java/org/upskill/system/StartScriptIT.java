@@ -25,6 +25,7 @@ import org.upskill.system.support.TestEnvironment;
 class StartScriptIT {
 
   static final int PORT_OFFSET = 300;
+  static final String ORGANISATION = "Northshire Teaching Hospitals NHS Foundation Trust";
 
   @Test
   void startWithoutADatabaseServesTheCatalogueFromH2() throws Exception {
@@ -48,8 +49,7 @@ class StartScriptIT {
               site
                   + "/api/v1/compliance?limit=1000&organisation="
                   + java.net.URLEncoder.encode(
-                      "Northshire Teaching Hospitals NHS Foundation Trust",
-                      java.nio.charset.StandardCharsets.UTF_8),
+                      ORGANISATION, java.nio.charset.StandardCharsets.UTF_8),
               org.upskill.system.support.Tokens.forHrDemoClient());
       assertEquals(200, compliance.statusCode(), compliance.body());
       var statuses = new java.util.TreeSet<String>();
@@ -60,6 +60,29 @@ class StartScriptIT {
           new java.util.TreeSet<>(
               List.of("compliant", "due_soon", "exempt", "not_started", "overdue")),
           statuses);
+      // …and their completions are in the HR feed, read a page at a time with its cursor (the
+      // feed's query as H2 runs it, dates and all)
+      var hr = org.upskill.system.support.Tokens.forHrDemoClient();
+      var first = Http.get(site + "/api/v1/completions?limit=3", hr);
+      assertEquals(200, first.statusCode(), first.body());
+      var feed = Http.json(first);
+      assertEquals(3, feed.getJsonArray("items").size(), first.body());
+      assertTrue(feed.getBoolean("hasMore"), first.body());
+      var change = feed.getJsonArray("items").getJsonObject(0);
+      assertEquals(ORGANISATION, change.getJsonObject("person").getString("organisation"));
+      assertTrue(
+          java.time.Instant.parse(change.getString("completedAt"))
+              .isBefore(java.time.Instant.now()),
+          first.body());
+      var second =
+          Http.get(site + "/api/v1/completions?limit=3&cursor=" + feed.getString("nextCursor"), hr);
+      assertEquals(200, second.statusCode(), second.body());
+      var after = Http.json(second).getJsonArray("items");
+      assertEquals(3, after.size(), second.body());
+      assertTrue(
+          after.getJsonObject(0).getJsonNumber("sequence").longValue()
+              > feed.getJsonArray("items").getJsonObject(2).getJsonNumber("sequence").longValue(),
+          "the next page follows the first");
 
       var again = run(home, "start");
       assertEquals(0, again.exitCode(), "a second start is harmless:\n" + again.output());

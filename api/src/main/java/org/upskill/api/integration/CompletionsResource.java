@@ -1,5 +1,10 @@
 package org.upskill.api.integration;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,6 +20,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +38,7 @@ import org.upskill.integration.boundary.CompletionFeed;
 import org.upskill.people.boundary.People;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.CsvCells;
+import org.upskill.platform.control.IsoInstants;
 
 /**
  * The completions feed for HR systems ({@code hr-integration}): {@code GET /api/v1/completions}
@@ -146,15 +153,23 @@ public class CompletionsResource {
     if (unchanged != null) {
       return unchanged.cacheControl(noCache).build();
     }
-    // Written with JSON-P's generator as it goes (measured: a third faster than binding records)
+    // Written with Jackson's streaming generator as it goes (measured: JSON-P's generator and
+    // Instant.toString were a third of a page's time; binding records was slower still)
     StreamingOutput page =
         out -> {
-          try (var json = jakarta.json.Json.createGenerator(out)) {
-            json.writeStartObject().writeStartArray("items");
+          try (var json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeFieldName(ITEMS);
+            json.writeStartArray();
             for (var c : items) {
               write(json, c);
             }
-            json.writeEnd().write("nextCursor", next).write("hasMore", hasMore).writeEnd();
+            json.writeEndArray();
+            json.writeFieldName(NEXT_CURSOR);
+            json.writeString(next);
+            json.writeFieldName(HAS_MORE);
+            json.writeBoolean(hasMore);
+            json.writeEndObject();
           }
         };
     var response =
@@ -210,7 +225,8 @@ public class CompletionsResource {
                       .get())) {
             var after = query.after();
             while (true) {
-              // One short transaction per chunk: memory stays flat whatever the number of rows
+              // One read per chunk, no transaction held: memory stays flat whatever the number of
+              // rows
               var chunk =
                   feed.page(
                       new CompletionFeed.Query(
@@ -225,7 +241,7 @@ public class CompletionsResource {
                     c.sequence(),
                     c.changeId(),
                     c.type(),
-                    c.occurredAt(),
+                    IsoInstants.format(c.occurredAt()),
                     c.personId(),
                     CsvCells.safe(c.staffNumber()),
                     CsvCells.safe(c.email()),
@@ -236,8 +252,8 @@ public class CompletionsResource {
                     c.certificateId(),
                     c.verificationCode(),
                     c.scorePercent(),
-                    c.completedAt(),
-                    c.expiresAt(),
+                    IsoInstants.format(c.completedAt()),
+                    c.expiresAt() == null ? null : IsoInstants.format(c.expiresAt()),
                     c.certificateState());
               }
               if (chunk.size() < EXPORT_CHUNK) {
@@ -271,41 +287,79 @@ public class CompletionsResource {
         parameters.after, parameters.updatedSince, courseId, organisationId, personId);
   }
 
+  /** Writes the page's JSON; leaves the response's stream to the container to close. */
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+  private static final SerializedString ITEMS = new SerializedString("items"),
+      NEXT_CURSOR = new SerializedString("nextCursor"),
+      HAS_MORE = new SerializedString("hasMore"),
+      SEQUENCE = new SerializedString("sequence"),
+      CHANGE_ID = new SerializedString("changeId"),
+      TYPE = new SerializedString("type"),
+      OCCURRED_AT = new SerializedString("occurredAt"),
+      PERSON = new SerializedString("person"),
+      ID = new SerializedString("id"),
+      STAFF_NUMBER = new SerializedString("staffNumber"),
+      EMAIL = new SerializedString("email"),
+      ORGANISATION = new SerializedString("organisation"),
+      COURSE = new SerializedString("course"),
+      CODE = new SerializedString("code"),
+      VERSION = new SerializedString("version"),
+      COMPLETION_ID = new SerializedString("completionId"),
+      CERTIFICATE_ID = new SerializedString("certificateId"),
+      VERIFICATION_CODE = new SerializedString("verificationCode"),
+      SCORE_PERCENT = new SerializedString("scorePercent"),
+      COMPLETED_AT = new SerializedString("completedAt"),
+      EXPIRES_AT = new SerializedString("expiresAt"),
+      CERTIFICATE_STATE = new SerializedString("certificateState");
+
   /** One change, in the shape of {@link ChangeRepresentation} (nulls left out). */
-  private static void write(jakarta.json.stream.JsonGenerator json, CompletionFeed.Change c) {
-    json.writeStartObject()
-        .write("sequence", c.sequence())
-        .write("changeId", c.changeId())
-        .write("type", c.type())
-        .write("occurredAt", c.occurredAt().toString());
-    json.writeStartObject("person").write("id", c.personId());
-    optional(json, "staffNumber", c.staffNumber());
-    optional(json, "email", c.email());
-    optional(json, "organisation", c.organisation());
-    json.writeEnd();
-    json.writeStartObject("course")
-        .write("code", c.courseCode())
-        .write("version", c.courseVersion())
-        .writeEnd();
-    json.write("completionId", c.completionId());
+  private static void write(JsonGenerator json, CompletionFeed.Change c) throws IOException {
+    json.writeStartObject();
+    json.writeFieldName(SEQUENCE);
+    json.writeNumber(c.sequence());
+    optional(json, CHANGE_ID, c.changeId());
+    optional(json, TYPE, c.type());
+    optional(json, OCCURRED_AT, IsoInstants.format(c.occurredAt()));
+    json.writeFieldName(PERSON);
+    json.writeStartObject();
+    json.writeFieldName(ID);
+    json.writeNumber(c.personId());
+    optional(json, STAFF_NUMBER, c.staffNumber());
+    optional(json, EMAIL, c.email());
+    optional(json, ORGANISATION, c.organisation());
+    json.writeEndObject();
+    json.writeFieldName(COURSE);
+    json.writeStartObject();
+    optional(json, CODE, c.courseCode());
+    json.writeFieldName(VERSION);
+    json.writeNumber(c.courseVersion());
+    json.writeEndObject();
+    json.writeFieldName(COMPLETION_ID);
+    json.writeNumber(c.completionId());
     if (c.certificateId() != null) {
-      json.write("certificateId", c.certificateId());
+      json.writeFieldName(CERTIFICATE_ID);
+      json.writeNumber(c.certificateId());
     }
-    optional(json, "verificationCode", c.verificationCode());
+    optional(json, VERIFICATION_CODE, c.verificationCode());
     if (c.scorePercent() != null) {
-      json.write("scorePercent", c.scorePercent());
+      json.writeFieldName(SCORE_PERCENT);
+      json.writeNumber(c.scorePercent());
     }
-    json.write("completedAt", c.completedAt().toString());
+    optional(json, COMPLETED_AT, IsoInstants.format(c.completedAt()));
     if (c.expiresAt() != null) {
-      json.write("expiresAt", c.expiresAt().toString());
+      optional(json, EXPIRES_AT, IsoInstants.format(c.expiresAt()));
     }
-    optional(json, "certificateState", c.certificateState());
-    json.writeEnd();
+    optional(json, CERTIFICATE_STATE, c.certificateState());
+    json.writeEndObject();
   }
 
-  private static void optional(jakarta.json.stream.JsonGenerator json, String name, String value) {
+  private static void optional(JsonGenerator json, SerializedString name, String value)
+      throws IOException {
     if (value != null) {
-      json.write(name, value);
+      json.writeFieldName(name);
+      json.writeString(value);
     }
   }
 

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.upskill.certification.control.VerificationCode;
 import org.upskill.compliance.control.RenewalRule;
 import org.upskill.compliance.entity.Requirement;
+import org.upskill.integration.boundary.CompletionFeed;
 
 /**
  * Demo compliance, loaded once into a database with the demo catalogue and no requirement yet:
@@ -81,6 +82,7 @@ public class DemoCompliance {
 
   @PersistenceContext EntityManager em;
   @Inject Compliance compliance;
+  @Inject CompletionFeed feed;
 
   @Inject
   @ConfigProperty(name = "upskill.demo-content", defaultValue = "true")
@@ -250,12 +252,14 @@ public class DemoCompliance {
                 .setParameter(1, courseId)
                 .getSingleResult();
     var now = Instant.now(clock);
+    var verification = VerificationCode.generate();
+    var expired = expires != null && expires.isBefore(now);
     em.createNativeQuery(
             "insert into certificate (code, credential_id, person_id, course_id, completion_id,"
                 + " course_version, holder_name, course_code, course_title, issued_at, expires_at,"
                 + " state, state_changed_at, version)"
                 + " values (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, ?10, ?11, ?9, 0)")
-        .setParameter(1, VerificationCode.generate())
+        .setParameter(1, verification)
         .setParameter(2, UUID.randomUUID().toString())
         .setParameter(3, personId)
         .setParameter(4, courseId)
@@ -265,8 +269,68 @@ public class DemoCompliance {
         .setParameter(8, title)
         .setParameter(9, at)
         .setParameter(10, expires)
-        .setParameter(11, expires != null && expires.isBefore(now) ? "EXPIRED" : "VALID")
+        .setParameter(11, expired ? "EXPIRED" : "VALID")
         .executeUpdate();
+    // …and in the HR feed, as the completion (and the clock, for an expired one) would have put it
+    var certificate = lastId("certificate");
+    var entries = new java.util.ArrayList<CompletionFeed.Entry>();
+    entries.add(
+        feedEntry(
+            CompletionFeed.Type.COMPLETED,
+            at,
+            personId,
+            courseId,
+            code,
+            completion,
+            certificate,
+            verification,
+            at,
+            expires,
+            "valid"));
+    if (expired) {
+      entries.add(
+          feedEntry(
+              CompletionFeed.Type.EXPIRED,
+              expires,
+              personId,
+              courseId,
+              code,
+              completion,
+              certificate,
+              verification,
+              at,
+              expires,
+              "expired"));
+    }
+    feed.append(entries);
+  }
+
+  private static CompletionFeed.Entry feedEntry(
+      CompletionFeed.Type type,
+      Instant occurredAt,
+      long personId,
+      long courseId,
+      String code,
+      long completionId,
+      long certificateId,
+      String verification,
+      Instant completedAt,
+      Instant expiresAt,
+      String state) {
+    return new CompletionFeed.Entry(
+        type,
+        occurredAt,
+        personId,
+        courseId,
+        code,
+        1,
+        completionId,
+        certificateId,
+        verification,
+        new java.math.BigDecimal("90.00"),
+        completedAt,
+        expiresAt,
+        state);
   }
 
   private long lastId(String table) {
