@@ -166,15 +166,7 @@ public class AuditLog {
       where.append(" and a.occurred_at < ?").append(parameters.size());
     }
     var count = em.createNativeQuery("select count(*) from audit_entry a" + where);
-    var select =
-        em.createNativeQuery(
-            "select a.id, a.occurred_at, a.actor_id, coalesce(ap.display_name, a.actor_client),"
-                + " a.action, a.person_id, pp.display_name, a.subject_type, a.subject_id,"
-                + " a.before_value, a.after_value from audit_entry a"
-                + " left join person ap on ap.id = a.actor_id"
-                + " left join person pp on pp.id = a.person_id"
-                + where
-                + " order by a.id desc");
+    var select = em.createNativeQuery(LINES + where + " order by a.id desc");
     for (int i = 0; i < parameters.size(); i++) {
       count.setParameter(i + 1, parameters.get(i));
       select.setParameter(i + 1, parameters.get(i));
@@ -185,6 +177,14 @@ public class AuditLog {
         select.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
     return new Page<>(rows.stream().map(AuditLog::line).toList(), page, size, total);
   }
+
+  /** The columns {@link #line} reads, with the names of who acted and whom it was about. */
+  private static final String LINES =
+      "select a.id, a.occurred_at, a.actor_id, coalesce(ap.display_name, a.actor_client),"
+          + " a.action, a.person_id, pp.display_name, a.subject_type, a.subject_id,"
+          + " a.before_value, a.after_value from audit_entry a"
+          + " left join person ap on ap.id = a.actor_id"
+          + " left join person pp on pp.id = a.person_id";
 
   private static Line line(Object[] r) {
     return new Line(
@@ -205,13 +205,7 @@ public class AuditLog {
   public List<Line> about(long personId) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "select a.id, a.occurred_at, a.actor_id, coalesce(ap.display_name, a.actor_client),"
-                    + " a.action, a.person_id, pp.display_name, a.subject_type, a.subject_id,"
-                    + " a.before_value, a.after_value from audit_entry a"
-                    + " left join person ap on ap.id = a.actor_id"
-                    + " left join person pp on pp.id = a.person_id"
-                    + " where a.person_id = ?1 order by a.id")
+        em.createNativeQuery(LINES + " where a.person_id = ?1 order by a.id")
             .setParameter(1, personId)
             .getResultList();
     return rows.stream().map(AuditLog::line).toList();

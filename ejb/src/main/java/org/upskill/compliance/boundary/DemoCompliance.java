@@ -273,64 +273,28 @@ public class DemoCompliance {
         .executeUpdate();
     // …and in the HR feed, as the completion (and the clock, for an expired one) would have put it
     var certificate = lastId("certificate");
-    var entries = new java.util.ArrayList<CompletionFeed.Entry>();
-    entries.add(
-        feedEntry(
-            CompletionFeed.Type.COMPLETED,
-            at,
-            personId,
-            courseId,
-            code,
-            completion,
-            certificate,
-            verification,
-            at,
-            expires,
-            "valid"));
-    if (expired) {
-      entries.add(
-          feedEntry(
-              CompletionFeed.Type.EXPIRED,
-              expires,
-              personId,
-              courseId,
-              code,
-              completion,
-              certificate,
-              verification,
-              at,
-              expires,
-              "expired"));
-    }
-    feed.append(entries);
-  }
-
-  private static CompletionFeed.Entry feedEntry(
-      CompletionFeed.Type type,
-      Instant occurredAt,
-      long personId,
-      long courseId,
-      String code,
-      long completionId,
-      long certificateId,
-      String verification,
-      Instant completedAt,
-      Instant expiresAt,
-      String state) {
-    return new CompletionFeed.Entry(
-        type,
-        occurredAt,
-        personId,
-        courseId,
-        code,
-        1,
-        completionId,
-        certificateId,
-        verification,
-        new java.math.BigDecimal("90.00"),
-        completedAt,
-        expiresAt,
-        state);
+    java.util.function.BiFunction<CompletionFeed.Type, Instant, CompletionFeed.Entry> change =
+        (type, when) ->
+            new CompletionFeed.Entry(
+                type,
+                when,
+                personId,
+                courseId,
+                code,
+                1,
+                completion,
+                certificate,
+                verification,
+                new java.math.BigDecimal("90.00"),
+                at,
+                expires,
+                type == CompletionFeed.Type.EXPIRED ? "expired" : "valid");
+    feed.append(
+        expired
+            ? List.of(
+                change.apply(CompletionFeed.Type.COMPLETED, at),
+                change.apply(CompletionFeed.Type.EXPIRED, expires))
+            : List.of(change.apply(CompletionFeed.Type.COMPLETED, at)));
   }
 
   private long lastId(String table) {

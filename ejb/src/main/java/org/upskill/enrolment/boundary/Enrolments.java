@@ -364,16 +364,11 @@ public class Enrolments {
     // The place starts on the version published now, not the one of the day of the request.
     enrolment.studyVersion(course.getContentVersion());
     changed(enrolment, course, "enrolment.changed", now);
-    audit.record(
-        org.upskill.audit.boundary.AuditLog.Actor.person(deciderId),
+    decided(
         "enrolment.approved",
-        enrolment.getPersonId(),
-        "enrolment",
-        enrolmentId,
-        org.upskill.platform.control.Jsonp.objectBuilder()
-            .add("state", "REQUESTED")
-            .add("course", course.getCode())
-            .build(),
+        enrolment,
+        course,
+        deciderId,
         org.upskill.platform.control.Jsonp.objectBuilder()
             .add("state", enrolment.getState().name())
             .build());
@@ -393,20 +388,35 @@ public class Enrolments {
     var now = Instant.now(clock);
     enrolment.reject(deciderId, reason.strip(), now);
     changed(enrolment, course, "enrolment.changed", now);
-    audit.record(
-        org.upskill.audit.boundary.AuditLog.Actor.person(deciderId),
+    decided(
         "enrolment.rejected",
-        enrolment.getPersonId(),
-        "enrolment",
-        enrolmentId,
-        org.upskill.platform.control.Jsonp.objectBuilder()
-            .add("state", "REQUESTED")
-            .add("course", course.getCode())
-            .build(),
+        enrolment,
+        course,
+        deciderId,
         org.upskill.platform.control.Jsonp.objectBuilder()
             .add("state", "REJECTED")
             .add("reason", reason.strip())
             .build());
+  }
+
+  /** Audits a decision on a request, in its transaction. */
+  private void decided(
+      String action,
+      Enrolment enrolment,
+      Course course,
+      long deciderId,
+      jakarta.json.JsonObject after) {
+    audit.record(
+        org.upskill.audit.boundary.AuditLog.Actor.person(deciderId),
+        action,
+        enrolment.getPersonId(),
+        "enrolment",
+        enrolment.getId(),
+        org.upskill.platform.control.Jsonp.objectBuilder()
+            .add("state", "REQUESTED")
+            .add("course", course.getCode())
+            .build(),
+        after);
   }
 
   /** The person's standing on a course (their latest cycle). */

@@ -80,7 +80,30 @@ public class CompletionFeed {
       BigDecimal scorePercent,
       Instant completedAt,
       Instant expiresAt,
-      String certificateState) {}
+      String certificateState) {
+
+    /** The same change, of a person in this organisation. */
+    Change withOrganisation(String name) {
+      return new Change(
+          sequence,
+          changeId,
+          type,
+          occurredAt,
+          personId,
+          staffNumber,
+          email,
+          name,
+          courseCode,
+          courseVersion,
+          completionId,
+          certificateId,
+          verificationCode,
+          scorePercent,
+          completedAt,
+          expiresAt,
+          certificateState);
+    }
+  }
 
   /**
    * Which changes: after a sequence number (0: from the start), optionally since a time, of one
@@ -190,7 +213,8 @@ public class CompletionFeed {
     }
     sql.append(" order by c.sequence_no limit ?");
     parameters.add(limit);
-    var rows = new ArrayList<Row>();
+    var changes = new ArrayList<Change>();
+    var organisationIds = new ArrayList<Long>();
     try (var statement = connection.prepareStatement(sql.toString())) {
       for (int i = 0; i < parameters.size(); i++) {
         statement.setObject(i + 1, parameters.get(i));
@@ -198,17 +222,19 @@ public class CompletionFeed {
       try (var r = statement.executeQuery()) {
         while (r.next()) {
           var organisationId = r.getLong(6);
-          var organisationNull = r.wasNull();
+          organisationIds.add(r.wasNull() ? null : organisationId);
           var certificateId = r.getLong(10);
           var certificateNull = r.wasNull();
-          rows.add(
-              new Row(
+          changes.add(
+              new Change(
                   r.getLong(1),
                   r.getString(2),
                   r.getString(3),
                   utc(r.getObject(4, LocalDateTime.class)),
                   r.getLong(5),
-                  organisationNull ? null : organisationId,
+                  r.getString(16),
+                  r.getString(17),
+                  null, // the organisation's name, below
                   r.getString(7),
                   r.getInt(8),
                   r.getLong(9),
@@ -217,65 +243,24 @@ public class CompletionFeed {
                   r.getBigDecimal(12),
                   utc(r.getObject(13, LocalDateTime.class)),
                   utc(r.getObject(14, LocalDateTime.class)),
-                  r.getString(15),
-                  r.getString(16),
-                  r.getString(17)));
+                  r.getString(15)));
         }
       }
     }
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    var organisations = new HashMap<Long, String>();
+    var names = new HashMap<Long, String>();
     byIds(
         connection,
         "select id, name from organisation where id in ",
-        rows.stream().map(Row::organisationId).filter(Objects::nonNull).distinct().toList(),
-        r -> organisations.put(r.getLong(1), r.getString(2)));
-    var changes = new ArrayList<Change>(rows.size());
-    for (var row : rows) {
-      changes.add(
-          new Change(
-              row.sequence(),
-              row.changeId(),
-              row.type(),
-              row.occurredAt(),
-              row.personId(),
-              row.staffNumber(),
-              row.email(),
-              row.organisationId() == null ? null : organisations.get(row.organisationId()),
-              row.courseCode(),
-              row.courseVersion(),
-              row.completionId(),
-              row.certificateId(),
-              row.verificationCode(),
-              row.scorePercent(),
-              row.completedAt(),
-              row.expiresAt(),
-              row.certificateState()));
+        organisationIds.stream().filter(Objects::nonNull).distinct().toList(),
+        r -> names.put(r.getLong(1), r.getString(2)));
+    for (int i = 0; i < changes.size(); i++) {
+      var organisationId = organisationIds.get(i);
+      if (organisationId != null) {
+        changes.set(i, changes.get(i).withOrganisation(names.get(organisationId)));
+      }
     }
     return changes;
   }
-
-  /** A change as read, before its organisation's name is known. */
-  private record Row(
-      long sequence,
-      String changeId,
-      String type,
-      Instant occurredAt,
-      long personId,
-      Long organisationId,
-      String courseCode,
-      int courseVersion,
-      long completionId,
-      Long certificateId,
-      String verificationCode,
-      BigDecimal scorePercent,
-      Instant completedAt,
-      Instant expiresAt,
-      String certificateState,
-      String staffNumber,
-      String email) {}
 
   /** What to do with each row of a result. */
   private interface RowHandler {

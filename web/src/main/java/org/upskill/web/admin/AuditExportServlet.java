@@ -7,10 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.upskill.audit.boundary.AuditLog;
 import org.upskill.platform.control.CsvCells;
+import org.upskill.web.platform.CsvDownload;
 import org.upskill.web.security.SignedIn;
 
 /** {@code GET /admin/audit.csv}: the audit log's search as CSV, oldest page last; admins only. */
@@ -34,27 +33,21 @@ public class AuditExportServlet extends HttpServlet {
       return;
     }
     var filter = AuditPage.filter(request, new LinkedHashMap<>());
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
-    response.setHeader("Cache-Control", "no-store");
     try (var csv =
-        new CSVPrinter(
-            response.getWriter(),
-            CSVFormat.DEFAULT
-                .builder()
-                .setHeader(
-                    "Id",
-                    "When (UTC)",
-                    "Who",
-                    "Who (person id)",
-                    "Action",
-                    "About (person id)",
-                    "About",
-                    "Subject",
-                    "Subject id",
-                    "Before",
-                    "After")
-                .get())) {
+        CsvDownload.start(
+            response,
+            "audit.csv",
+            "Id",
+            "When (UTC)",
+            "Who",
+            "Who (person id)",
+            "Action",
+            "About (person id)",
+            "About",
+            "Subject",
+            "Subject id",
+            "Before",
+            "After")) {
       for (int page = 1; ; page++) {
         var lines = log.search(filter, page, CHUNK);
         for (var l : lines.items()) {

@@ -6,11 +6,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.upskill.compliance.boundary.ComplianceReports;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.CsvCells;
+import org.upskill.web.platform.CsvDownload;
 import org.upskill.web.platform.Errors;
 import org.upskill.web.security.SignedIn;
 
@@ -44,28 +43,22 @@ public class ComplianceExportServlet extends HttpServlet {
       return;
     }
     var filter = CompliancePage.filter(request);
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader("Content-Disposition", "attachment; filename=\"compliance.csv\"");
-    response.setHeader("Cache-Control", "no-store");
     try (var csv =
-        new CSVPrinter(
-            response.getWriter(),
-            CSVFormat.DEFAULT
-                .builder()
-                .setHeader(
-                    "Name",
-                    "Staff number",
-                    "Email",
-                    "Staff group",
-                    "Job role",
-                    "Requirement",
-                    "Course",
-                    "Status",
-                    "Last completed",
-                    "Valid until",
-                    "Due by",
-                    "Exemption reason")
-                .get())) {
+        CsvDownload.start(
+            response,
+            "compliance.csv",
+            "Name",
+            "Staff number",
+            "Email",
+            "Staff group",
+            "Job role",
+            "Requirement",
+            "Course",
+            "Status",
+            "Last completed",
+            "Valid until",
+            "Due by",
+            "Exemption reason")) {
       for (int page = 1; ; page++) {
         var matrix = reports.matrix(organisation.id(), filter, page, CHUNK);
         for (var person : matrix.people().items()) {

@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.upskill.enrolment.boundary.BulkEnrolments;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.web.security.SignedIn;
@@ -43,21 +41,16 @@ public class BatchReportServlet extends HttpServlet {
       response.sendError(Errors.status(refusal), refusal.getMessage());
       return;
     }
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader(
-        "Content-Disposition",
-        "attachment; filename=\"enrolment-"
-            + batch.id()
-            + (batch.applied() ? "-result" : "-check")
-            + ".csv\"");
-    response.setHeader("Cache-Control", "no-store");
     try (var csv =
-        new CSVPrinter(
-            response.getWriter(),
-            CSVFormat.DEFAULT
-                .builder()
-                .setHeader("line", "person", "course", "due_date", "problem", "outcome")
-                .get())) {
+        CsvDownload.start(
+            response,
+            "enrolment-" + batch.id() + (batch.applied() ? "-result" : "-check") + ".csv",
+            "line",
+            "person",
+            "course",
+            "due_date",
+            "problem",
+            "outcome")) {
       for (var row : batch.all()) {
         csv.printRecord(
             row.line(),

@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.upskill.learning.boundary.Cohorts;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.CsvCells;
@@ -46,9 +44,6 @@ public class CohortExportServlet extends HttpServlet {
       response.sendError(Errors.status(refusal), refusal.getMessage());
       return;
     }
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader("Content-Disposition", "attachment; filename=\"" + code + "-learners.csv\"");
-    response.setHeader("Cache-Control", "no-store");
     var header = new ArrayList<String>();
     header.add("Name");
     header.add("Email");
@@ -63,9 +58,7 @@ public class CohortExportServlet extends HttpServlet {
     header.add("Completed");
     header.add("Course version");
     try (var csv =
-        new CSVPrinter(
-            response.getWriter(),
-            CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+        CsvDownload.start(response, code + "-learners.csv", header.toArray(String[]::new))) {
       for (var row : view.rows()) {
         var record = new ArrayList<String>();
         record.add(CsvCells.safe(row.name()));
