@@ -3,9 +3,6 @@ package org.upskill.api.assessment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,8 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.upskill.api.problem.InvalidInput;
 import org.upskill.api.security.Caller;
 import org.upskill.assessment.boundary.AttemptResult;
 import org.upskill.assessment.boundary.AttemptView;
@@ -87,7 +86,7 @@ public class QuizzesResource {
       summary =
           "Save answers by slot: {sequence, responses: {\"1\": {choices|text|sequence|matches}}};"
               + " 409 when the sequence is out of date or the attempt has ended")
-  public SaveResult save(@PathParam("id") long id, JsonObject body) {
+  public SaveResult save(@PathParam("id") long id, Responses body) {
     var result = quizzes.save(me(), id, sequence(body), answers(body));
     if (!result.accepted()) {
       throw Refusal.conflict(
@@ -102,7 +101,7 @@ public class QuizzesResource {
       summary =
           "Submit (idempotent: the same result every time), optionally with last answers:"
               + " {sequence, responses}")
-  public AttemptResult submit(@PathParam("id") long id, JsonObject body) {
+  public AttemptResult submit(@PathParam("id") long id, Responses body) {
     return quizzes.submit(me(), id, sequence(body), answers(body));
   }
 
@@ -117,36 +116,48 @@ public class QuizzesResource {
     return people.idOf(caller.identity());
   }
 
-  private static int sequence(JsonObject body) {
-    if (body == null || !(body.get("sequence") instanceof jakarta.json.JsonNumber number)) {
-      throw new BadRequestException(
-          "Send a JSON body with the attempt's current 'sequence' number.");
+  /**
+   * A save's or a submit's body: the attempt's current sequence number and answers by slot number
+   * (each with choices, text, sequence or matches). Nothing else is accepted (the API's strict
+   * reader refuses other members, wrong types and numbers out of range, naming the field).
+   */
+  public record Responses(Integer sequence, Map<String, Answer> responses) {}
+
+  private static int sequence(Responses body) {
+    if (body == null) {
+      throw InvalidInput.of("body", "Send a JSON object with the attempt's current 'sequence'.");
     }
-    return number.intValue();
+    if (body.sequence() == null || body.sequence() < 0) {
+      throw InvalidInput.of(
+          "sequence", "The attempt's current sequence number: a whole number from 0.");
+    }
+    return body.sequence();
   }
 
-  private static Map<Integer, Answer> answers(JsonObject body) {
+  private static Map<Integer, Answer> answers(Responses body) {
     Map<Integer, Answer> answers = new HashMap<>();
-    var responses = body.get("responses");
-    if (responses == null || responses.getValueType() == JsonValue.ValueType.NULL) {
+    if (body.responses() == null) {
       return answers;
     }
-    if (responses.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new BadRequestException("'responses' is an object of answers by slot number.");
-    }
-    try {
-      responses
-          .asJsonObject()
-          .forEach(
-              (slot, answer) -> {
-                if (answer.getValueType() != JsonValue.ValueType.OBJECT) {
-                  throw new IllegalArgumentException("Each answer is an object.");
+    var errors = new LinkedHashMap<String, String>();
+    body.responses()
+        .forEach(
+            (slot, answer) -> {
+              var field = "responses." + slot;
+              if (!slot.matches("[1-9]\\d{0,3}")) {
+                errors.put(field, "Slots are numbers, from 1.");
+              } else if (answer == null) {
+                errors.put(field, "Each answer is an object.");
+              } else {
+                try {
+                  answers.put(Integer.valueOf(slot), AnswerJson.requireWithinLimits(answer));
+                } catch (IllegalArgumentException e) {
+                  errors.put(field, e.getMessage() + ".");
                 }
-                answers.put(Integer.valueOf(slot), AnswerJson.read(answer.asJsonObject()));
-              });
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(
-          e instanceof NumberFormatException ? "Slots are numbers, from 1." : e.getMessage());
+              }
+            });
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
     }
     return answers;
   }

@@ -32,6 +32,7 @@ import org.upskill.enrolment.entity.EnrolmentState;
 import org.upskill.integration.boundary.CompletionFeed;
 import org.upskill.people.boundary.People;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.control.DateBounds;
 
 /**
  * Enrolments for HR systems: list them ({@code hr-integration}), enrol a person named by staff
@@ -44,8 +45,24 @@ import org.upskill.platform.boundary.Refusal;
 @Produces(MediaType.APPLICATION_JSON)
 public class EnrolmentsResource {
 
-  /** What to enrol: a person's staff number or email, a course code, an optional due date. */
-  public record EnrolmentRequest(String person, String course, String dueDate) {}
+  /**
+   * What to enrol: a person's staff number or email, a course code, an optional due date (a date
+   * from 1970-01-01 to 2099-12-31, {@link DateBounds}). No other member is accepted.
+   */
+  public record EnrolmentRequest(
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description = "The person's staff number or email",
+              maxLength = 320)
+          String person,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description = "A course code, like PY-CLIN",
+              pattern = "[A-Za-z0-9-]{1,20}")
+          String course,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description = "Optional: the date to complete by, from 1970-01-01 to 2099-12-31",
+              format = "date",
+              example = "2027-03-31")
+          String dueDate) {}
 
   /** The outcome: enrolled, waitlisted or requested. */
   @JsonbPropertyOrder({"id", "person", "course", "state", "dueDate"})
@@ -289,7 +306,9 @@ public class EnrolmentsResource {
     }
     if (request.dueDate() != null) {
       try {
-        LocalDate.parse(request.dueDate().strip());
+        if (!DateBounds.accepts(LocalDate.parse(request.dueDate().strip()))) {
+          errors.put(prefix + "dueDate", "A date " + DateBounds.range() + ", or leave it out.");
+        }
       } catch (DateTimeParseException e) {
         errors.put(prefix + "dueDate", "A date like 2027-03-31, or leave it out.");
       }

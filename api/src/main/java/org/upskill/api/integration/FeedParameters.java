@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.upskill.platform.control.DateBounds;
 
 /**
  * The completions feed's query parameters, read strictly: an unknown parameter, a malformed cursor
@@ -51,6 +52,12 @@ public final class FeedParameters {
     if (sinceText != null) {
       try {
         since = Instant.parse(sinceText);
+        if (!DateBounds.accepts(since)) {
+          errors.put(
+              "updatedSince",
+              "A date and time " + DateBounds.range() + " (UTC), like 2026-11-30T00:00:00Z.");
+          since = null;
+        }
       } catch (DateTimeParseException e) {
         errors.put(
             "updatedSince", "Not a date and time in ISO 8601 UTC, like 2026-11-30T00:00:00Z.");

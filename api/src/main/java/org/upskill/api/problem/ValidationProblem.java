@@ -27,13 +27,20 @@ public record ValidationProblem(
 
   /** 400 with every field → message, in order. */
   public static Response badRequest(Map<String, String> errors, String instance) {
-    return Response.status(Response.Status.BAD_REQUEST)
+    return of(400, errors, instance);
+  }
+
+  /** This status (a 4xx) with every field → message, in order. */
+  public static Response of(int status, Map<String, String> errors, String instance) {
+    return Response.status(status)
         .type(Problem.PROBLEM_JSON)
         .entity(
             new ValidationProblem(
                 TYPE,
-                "Invalid input",
-                400,
+                status == 400 || Response.Status.fromStatusCode(status) == null
+                    ? "Invalid input"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase(),
+                status,
                 errors.size() == 1
                     ? "One value is not right: " + errors.keySet().iterator().next() + "."
                     : errors.size()

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.upskill.platform.control.DateBounds;
 
 /**
  * Reads a bulk-enrolment file (Apache Commons CSV): a header row naming the columns {@code email}
@@ -88,6 +89,8 @@ public final class EnrolmentCsv {
             dueDate = LocalDate.parse(dueText);
             if (dueDate.isBefore(today)) {
               error = "The due date " + dueText + " is in the past";
+            } else if (!DateBounds.accepts(dueDate)) {
+              error = "The due date " + dueText + " is not " + DateBounds.range();
             }
           } catch (DateTimeParseException e) {
             error = "The due date " + dueText + " is not a date like 2027-03-31";

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.upskill.audit.boundary.AuditLog;
 import org.upskill.catalog.boundary.Facet;
 import org.upskill.platform.boundary.Page;
+import org.upskill.platform.control.DateBounds;
 import org.upskill.web.platform.Viewer;
 
 /**
@@ -73,7 +74,12 @@ public class AuditPage {
       return null;
     }
     try {
-      return LocalDate.parse(value.strip());
+      var date = LocalDate.parse(value.strip());
+      if (!DateBounds.accepts(date)) {
+        errors.put(field, "Enter a date " + DateBounds.range());
+        return null;
+      }
+      return date;
     } catch (DateTimeParseException e) {
       errors.put(field, "Enter the date as year-month-day, for example 2026-11-30");
       return null;

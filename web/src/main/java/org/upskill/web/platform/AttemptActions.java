@@ -158,11 +158,13 @@ public class AttemptActions {
     Instant closesAt = null;
     if (!values.get("closeDate").isEmpty()) {
       try {
-        closesAt =
-            java.time.LocalDate.parse(values.get("closeDate"))
-                .atTime(23, 59)
-                .atZone(ZoneId.of("Europe/London"))
-                .toInstant();
+        var date = java.time.LocalDate.parse(values.get("closeDate"));
+        if (org.upskill.platform.control.DateBounds.accepts(date)) {
+          closesAt = date.atTime(23, 59).atZone(ZoneId.of("Europe/London")).toInstant();
+        } else {
+          errors.put(
+              "closeDate", "Enter a close date " + org.upskill.platform.control.DateBounds.range());
+        }
       } catch (java.time.format.DateTimeParseException e) {
         errors.put("closeDate", "Enter the close date as year-month-day, for example 2027-03-31");
       }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.upskill.assessment.boundary.QuizSettings;
+import org.upskill.platform.control.DateBounds;
 
 /**
  * A quiz's settings form as typed: every field a string, checked here so that a mistake comes back
@@ -124,7 +125,8 @@ public class QuizForm {
       return null;
     }
     try {
-      return LocalDateTime.parse(value.strip().replace(' ', 'T')).atZone(LONDON).toInstant();
+      var instant = LocalDateTime.parse(value.strip().replace(' ', 'T')).atZone(LONDON).toInstant();
+      return DateBounds.accepts(instant) ? instant : INVALID;
     } catch (DateTimeParseException e) {
       return INVALID;
     }
