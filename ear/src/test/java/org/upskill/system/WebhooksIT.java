@@ -42,7 +42,10 @@ import org.upskill.system.support.Tokens;
  * Webhooks (issue 7), against a real HTTP receiver in the test (the JDK's HttpServer): it refuses
  * every delivery for a while, then recovers and gets every event, each signed (HMAC-SHA256 over
  * timestamp and body, checked here), one person's events in order, none lost; a paused webhook
- * holds its events until resumed; a client sees only its own webhooks; bad input is named.
+ * holds its events until resumed; a client sees only its own webhooks; bad input is named, and so
+ * are addresses refused even with private addresses allowed (IPv6 forms carrying 127.0.0.1, the
+ * benchmarking range, numbers not in dotted-quad form); a receiver's redirect is a failed attempt,
+ * never followed.
  */
 @ExtendWith(ArquillianExtension.class)
 class WebhooksIT {
@@ -117,6 +120,22 @@ class WebhooksIT {
           }
           exchange.close();
         });
+    var redirected = new AtomicInteger();
+    server.createContext(
+        "/moved",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.getResponseHeaders().add("Location", "/hook/redirected");
+          exchange.sendResponseHeaders(302, -1);
+          exchange.close();
+        });
+    server.createContext(
+        "/hook/redirected",
+        exchange -> {
+          redirected.incrementAndGet();
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     server.start();
     try {
       var hook = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
@@ -136,6 +155,46 @@ class WebhooksIT {
         assertEquals(400, response.statusCode(), bad);
         assertTrue(Http.json(response).getJsonArray("errors").size() >= 1);
       }
+      // Addresses reaching loopback through IPv6 forms, special-purpose ranges and numbers written
+      // in other forms are refused with the reason, even here where private addresses are allowed
+      for (var refusedUrl :
+          List.of(
+              List.of("https://[::127.0.0.1]/hook", "is in ::/96 (IPv4-compatible, deprecated)"),
+              List.of(
+                  "https://[64:ff9b::7f00:1]/hook",
+                  "64:ff9b::/96 (IPv4-IPv6 translation, NAT64), carrying 127.0.0.1 in"
+                      + " 127.0.0.0/8 (loopback): webhooks go to public addresses only."),
+              List.of("https://[2002:7f00:1::]/hook", "2002::/16 (6to4), carrying 127.0.0.1"),
+              List.of("https://198.18.0.1/hook", "is in 198.18.0.0/15 (benchmarking)"),
+              List.of("https://0177.0.0.1/hook", "not written as four decimal numbers"),
+              List.of("https://0x7f.1/hook", "not written as four decimal numbers"))) {
+        var response =
+            api(
+                "POST",
+                "/api/v1/webhooks",
+                token,
+                "{\"url\":\""
+                    + refusedUrl.get(0)
+                    + "\",\"secret\":\""
+                    + SECRET
+                    + "\",\"eventTypes\":[\"*\"]}");
+        assertEquals(400, response.statusCode(), refusedUrl.get(0) + ": " + response.body());
+        assertTrue(
+            response
+                .headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .startsWith("application/problem+json"),
+            response.headers().toString());
+        var errors = Http.json(response).getJsonArray("errors");
+        assertAll(
+            () -> assertEquals(1, errors.size(), response.body()),
+            () -> assertEquals("url", errors.getJsonObject(0).getString("field"), response.body()),
+            () ->
+                assertTrue(
+                    errors.getJsonObject(0).getString("detail").contains(refusedUrl.get(1)),
+                    response.body()));
+      }
       var created =
           api(
               "POST",
@@ -149,6 +208,18 @@ class WebhooksIT {
       assertEquals(201, created.statusCode(), created.body());
       var id = Http.json(created).getJsonNumber("id").longValue();
       assertTrue(!created.body().contains(SECRET), "the secret is never shown again");
+      var moved =
+          api(
+              "POST",
+              "/api/v1/webhooks",
+              token,
+              "{\"url\":\""
+                  + hook.replace("/hook", "/moved")
+                  + "\",\"secret\":\""
+                  + SECRET
+                  + "\",\"eventTypes\":[\"enrolment.created\"]}");
+      assertEquals(201, moved.statusCode(), moved.body());
+      var movedId = Http.json(moved).getJsonNumber("id").longValue();
 
       // While the receiver is down: three people enrolled, one of them leaves again
       var hr = Tokens.forHrDemoClient();
@@ -169,6 +240,22 @@ class WebhooksIT {
               .anyMatch(
                   d -> d.getString("state").equals("pending") && d.getInt("lastStatus", 0) == 503),
           log.toString());
+
+      // A receiver answering with a redirect: a failed attempt saying so, never followed
+      waitFor(
+          "a redirect in the delivery log",
+          () ->
+              deliveries(token, movedId).stream()
+                  .anyMatch(
+                      d ->
+                          d.getInt("lastStatus", 0) == 302
+                              && d.getString("lastError", "")
+                                  .startsWith("HTTP 302: redirects are not followed (Location:")));
+      assertTrue(
+          deliveries(token, movedId).stream()
+              .allMatch(d -> d.getString("state").equals("pending")));
+      assertEquals(0, redirected.get(), "the redirect's target got nothing");
+      assertEquals(204, api("DELETE", "/api/v1/webhooks/" + movedId, token, null).statusCode());
 
       // It recovers: every event arrives, signed, the first person's in order
       failing.set(false);
@@ -235,6 +322,18 @@ class WebhooksIT {
       assertEquals("[]", api("GET", "/api/v1/webhooks", token, null).body().strip());
     } finally {
       server.stop(0);
+    }
+  }
+
+  static List<JsonObject> deliveries(String token, long webhook) {
+    try {
+      return wrap(api("GET", "/api/v1/webhooks/" + webhook + "/deliveries", token, null).body())
+          .getJsonArray("items")
+          .stream()
+          .map(v -> v.asJsonObject())
+          .toList();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -11,7 +11,6 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.upskill.audit.boundary.AuditLog;
 import org.upskill.integration.control.WebhookAddresses;
+import org.upskill.integration.control.WebhookCall;
 import org.upskill.integration.control.WebhookSignature;
 import org.upskill.integration.entity.OutboxEvent;
 import org.upskill.integration.entity.WebhookDelivery;
@@ -76,11 +76,7 @@ public class Webhooks {
       Instant deliveredAt) {}
 
   static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private static final HttpClient HTTP = WebhookCall.newClient(); // never follows redirects
 
   @PersistenceContext EntityManager em;
   @Inject AuditLog audit;
@@ -317,7 +313,8 @@ public class Webhooks {
 
   /**
    * Sends one delivery, if it is still due and no other node holds it: a 2xx marks it delivered,
-   * anything else schedules the next attempt (or gives up after 24 hours).
+   * anything else — a redirect too, never followed — schedules the next attempt (or gives up after
+   * 24 hours). The address is checked again first ({@link WebhookCall}).
    *
    * @return whether it was delivered now
    */
@@ -356,17 +353,13 @@ public class Webhooks {
             .add("payload", Jsonp.reader(new StringReader(event.getPayload())).readObject())
             .build()
             .toString();
-    Integer status = null;
-    String error = null;
-    var refused =
-        WebhookAddresses.refusal(URI.create(subscription.getUrl()), allowPrivateAddresses);
+    // The address is checked again at each attempt (the name may resolve elsewhere since it was
+    // subscribed); a redirect is a failed attempt, never followed.
+    WebhookCall.Outcome outcome;
     try {
-      if (refused.isPresent()) {
-        // checked again at each delivery: the name may resolve elsewhere since it was subscribed
-        throw new IllegalArgumentException(refused.get());
-      }
-      var response =
-          HTTP.send(
+      outcome =
+          WebhookCall.post(
+              HTTP,
               HttpRequest.newBuilder(URI.create(subscription.getUrl()))
                   .timeout(Duration.ofSeconds(10))
                   .header("Content-Type", "application/json")
@@ -378,27 +371,22 @@ public class Webhooks {
                       WebhookSignature.sign(subscription.getSecret(), now.getEpochSecond(), body))
                   .POST(HttpRequest.BodyPublishers.ofString(body))
                   .build(),
-              HttpResponse.BodyHandlers.discarding());
-      status = response.statusCode();
-      if (status >= 200 && status < 300) {
-        delivery.delivered(status, Instant.now(clock));
-        return true;
-      }
-      error = "HTTP " + status;
-    } catch (java.io.IOException e) {
-      error = e.getClass().getSimpleName() + ": " + e.getMessage();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      error = "interrupted";
+              allowPrivateAddresses,
+              WebhookAddresses.SYSTEM);
     } catch (IllegalArgumentException e) {
-      error = "bad address: " + e.getMessage();
+      outcome = new WebhookCall.Outcome(null, "bad address: " + e.getMessage());
+    }
+    if (outcome.delivered()) {
+      delivery.delivered(outcome.status(), Instant.now(clock));
+      return true;
     }
     var next =
         Instant.now(clock)
             .plus(
                 WebhookSignature.backoff(
                     Duration.ofSeconds(retryBaseSeconds), delivery.getAttempts() + 1));
-    delivery.failed(status, error, next, delivery.getCreatedAt().plus(GIVE_UP_AFTER));
+    delivery.failed(
+        outcome.status(), outcome.error(), next, delivery.getCreatedAt().plus(GIVE_UP_AFTER));
     return false;
   }
 }
