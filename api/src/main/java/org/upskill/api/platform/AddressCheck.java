@@ -19,10 +19,12 @@ import org.upskill.api.problem.Problem;
 import org.upskill.api.problem.ValidationProblem;
 
 /**
- * Refuses an address whose percent-escapes are malformed ({@code %zz}, a lone {@code %}) or do not
- * decode to UTF-8, before RESTEasy tries to build a URI of it: 400 problem+json naming the part
- * ({@code path} or {@code query}). The server leaves addresses encoded for the applications to
- * decode (decode-url=false in upskill.cli), so this is where such an address arrives.
+ * Refuses an address whose percent-escapes are malformed ({@code %zz}, a lone {@code %}), do not
+ * decode to UTF-8 or decode to control characters ({@code %00}, a line break: they would only end
+ * up in a query or a log line), before RESTEasy tries to build a URI of it: 400 problem+json naming
+ * the part ({@code path} or {@code query}). The server leaves addresses encoded for the
+ * applications to decode (decode-url=false in upskill.cli), so this is where such an address
+ * arrives.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class AddressCheck extends HttpFilter {
@@ -74,11 +76,15 @@ public class AddressCheck extends HttpFilter {
       }
     }
     try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()));
+      var text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes.toByteArray()));
+      if (text.chars().anyMatch(Character::isISOControl)) {
+        return Optional.of("Control characters (such as %00 or %0A) have no place in an address.");
+      }
       return Optional.empty();
     } catch (CharacterCodingException e) {
       return Optional.of("Percent-escapes must encode UTF-8 text.");

@@ -10,7 +10,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AddressCheckTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"cursor=%zz%", "a=%", "a=%4", "q=%C3", "q=%FF%FE", "/api/v1/courses/%g1"})
+  @ValueSource(
+      strings = {
+        "cursor=%zz%",
+        "a=%",
+        "a=%4",
+        "q=%C3",
+        "q=%FF%FE",
+        "q=%00",
+        "q=a%0Ab",
+        "/api/v1/courses/%g1"
+      })
   void malformedEscapesAreRefused(String part) {
     assertTrue(AddressCheck.problem(part).isPresent(), part);
   }
