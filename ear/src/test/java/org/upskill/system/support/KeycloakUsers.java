@@ -26,11 +26,22 @@ public final class KeycloakUsers {
     public String token() {
       return Tokens.forUser(username, username);
     }
+
+    /** A token from another Keycloak with the realm (a test's private one). */
+    public String token(String keycloakUrl) {
+      return Tokens.forUser(keycloakUrl, username, username);
+    }
   }
 
   /** Creates {@code count} learners named {@code prefix-1…}; existing ones are kept. */
   public static List<Learner> create(String prefix, int count) {
     return create(prefix, count, "learner");
+  }
+
+  /** Creates {@code count} learners in another Keycloak with the realm (a test's private one). */
+  public static List<Learner> createIn(String keycloakUrl, String prefix, int count) {
+    return createUsersOf(
+        keycloakUrl, prefix, count, null, null, "Test Trust", null, new String[] {"learner"});
   }
 
   /** Creates {@code count} people with these realm roles; existing ones are kept. */
@@ -78,6 +89,26 @@ public final class KeycloakUsers {
       String organisation,
       String familyName,
       String... roles) {
+    return createUsersOf(
+        TestEnvironment.keycloakUrl(),
+        prefix,
+        count,
+        keycloakGroup,
+        staffGroup,
+        organisation,
+        familyName,
+        roles);
+  }
+
+  private static List<Learner> createUsersOf(
+      String keycloakUrl,
+      String prefix,
+      int count,
+      String keycloakGroup,
+      String staffGroup,
+      String organisation,
+      String familyName,
+      String... roles) {
     var learners = new ArrayList<Learner>();
     var users = Json.createArrayBuilder();
     for (int i = 1; i <= count; i++) {
@@ -118,9 +149,8 @@ public final class KeycloakUsers {
       // (A partial import of a new group fails inside Keycloak 26; the groups API does not.)
       var created =
           send(
-              HttpRequest.newBuilder(
-                      URI.create(TestEnvironment.keycloakUrl() + "/admin/realms/upskill/groups"))
-                  .header("Authorization", "Bearer " + adminToken())
+              HttpRequest.newBuilder(URI.create(keycloakUrl + "/admin/realms/upskill/groups"))
+                  .header("Authorization", "Bearer " + adminToken(keycloakUrl))
                   .header("Content-Type", "application/json")
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
@@ -134,10 +164,8 @@ public final class KeycloakUsers {
     var body = Json.createObjectBuilder().add("ifResourceExists", "SKIP").add("users", users);
     var response =
         send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        TestEnvironment.keycloakUrl() + "/admin/realms/upskill/partialImport"))
-                .header("Authorization", "Bearer " + adminToken())
+            HttpRequest.newBuilder(URI.create(keycloakUrl + "/admin/realms/upskill/partialImport"))
+                .header("Authorization", "Bearer " + adminToken(keycloakUrl))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.build().toString()))
                 .build());
@@ -148,12 +176,49 @@ public final class KeycloakUsers {
     return learners;
   }
 
+  /**
+   * Lets a client of the realm in another Keycloak (a test's private one) send browsers back to one
+   * more address, such as a private server's {@code http://localhost:8820/*}.
+   */
+  public static void allowRedirect(String keycloakUrl, String clientId, String redirectUri) {
+    var token = adminToken(keycloakUrl);
+    var clients = keycloakUrl + "/admin/realms/upskill/clients";
+    var found =
+        send(
+            HttpRequest.newBuilder(URI.create(clients + "?clientId=" + clientId))
+                .header("Authorization", "Bearer " + token)
+                .build());
+    if (found.statusCode() != 200) {
+      throw new IllegalStateException("Keycloak did not list " + clientId + ": " + found.body());
+    }
+    try (var reader = Json.createReader(new java.io.StringReader(found.body()))) {
+      var client = reader.readArray().getJsonObject(0);
+      var uris = Json.createArrayBuilder(client.getJsonArray("redirectUris")).add(redirectUri);
+      var updated = Json.createObjectBuilder(client).add("redirectUris", uris).build();
+      var put =
+          send(
+              HttpRequest.newBuilder(URI.create(clients + "/" + client.getString("id")))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .PUT(HttpRequest.BodyPublishers.ofString(updated.toString()))
+                  .build());
+      if (put.statusCode() != 204) {
+        throw new IllegalStateException(
+            "Keycloak refused the redirect address: " + put.statusCode() + " " + put.body());
+      }
+    }
+  }
+
   static String adminToken() {
+    return adminToken(TestEnvironment.keycloakUrl());
+  }
+
+  static String adminToken(String keycloakUrl) {
     var user = System.getenv().getOrDefault("UPSKILL_KEYCLOAK_ADMIN", "admin");
     var password = System.getenv().getOrDefault("UPSKILL_KEYCLOAK_ADMIN_PASSWORD", "admin");
     var response =
         Http.postForm(
-            TestEnvironment.keycloakUrl() + "/realms/master/protocol/openid-connect/token",
+            keycloakUrl + "/realms/master/protocol/openid-connect/token",
             "grant_type=password&client_id=admin-cli&username="
                 + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password="
