@@ -234,6 +234,7 @@ class LearningRulesIT {
     var catalogue = statements(rendered("/courses?q=python&page=1"));
     var coursePage = statements(rendered("/courses/MI-ML"));
 
+    System.out.println("STATEMENTS catalogue page " + catalogue + ", course page " + coursePage);
     assertTrue(catalogue <= 3, "catalogue page ran " + catalogue + " SQL statements");
     // Five for the course and one for its quizzes (with their slots), whatever their number.
     assertTrue(coursePage <= 6, "course page ran " + coursePage + " SQL statements");
