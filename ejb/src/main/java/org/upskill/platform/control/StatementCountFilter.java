@@ -29,8 +29,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <p>When on, the whole body is kept in memory until the request is done, so that the header can
  * still be set: a header must go before the first byte of the body. A redirect or an error sent
  * with {@code sendError} carries the count up to that point (the container's error page is rendered
- * afterwards and not counted). Never switch it on in production: it holds every body, streamed
- * exports included, in memory.
+ * afterwards and not counted). Static files (CSS, scripts, images from the WAR) are sent by the
+ * container's default servlet past any wrapper, so they carry no count; they run no SQL. Never
+ * switch it on in production: it holds every body, streamed exports included, in memory.
  */
 public class StatementCountFilter extends HttpFilter {
 
