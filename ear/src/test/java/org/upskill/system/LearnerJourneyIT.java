@@ -75,7 +75,7 @@ class LearnerJourneyIT {
   @BeforeEach
   void openBrowser() {
     browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
   }
 
   @AfterEach

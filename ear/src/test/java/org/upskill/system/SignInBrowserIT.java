@@ -37,7 +37,7 @@ class SignInBrowserIT {
   @BeforeEach
   void openBrowser() {
     browser = Browser.start();
-    wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(20));
+    wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(60));
   }
 
   @AfterEach

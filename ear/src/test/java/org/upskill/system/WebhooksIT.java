@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -30,6 +31,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.upskill.system.support.ApiContract;
+import org.upskill.system.support.Eventually;
 import org.upskill.system.support.HrApi;
 import org.upskill.system.support.Http;
 import org.upskill.system.support.KeycloakClients;
@@ -85,14 +87,17 @@ class WebhooksIT {
     return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
   }
 
-  static void waitFor(String what, java.util.function.BooleanSupplier condition) throws Exception {
-    var deadline = System.currentTimeMillis() + 90_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("Waited 90 s for " + what);
-      }
-      Thread.sleep(250);
-    }
+  static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+    Eventually.until(what, Duration.ofMinutes(2), condition);
+  }
+
+  /** The subscription's delivery log. */
+  static List<JsonObject> deliveries(long id, String token) throws Exception {
+    return wrap(api("GET", "/api/v1/webhooks/" + id + "/deliveries", token, null).body())
+        .getJsonArray("items")
+        .stream()
+        .map(v -> v.asJsonObject())
+        .toList();
   }
 
   @Test
@@ -133,6 +138,17 @@ class WebhooksIT {
         "/hook/redirected",
         exchange -> {
           redirected.incrementAndGet();
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    // A second, active subscription of the same events: what it gets shows what the dispatcher
+    // has already sent
+    var probed = Collections.synchronizedList(new ArrayList<String>());
+    server.createContext(
+        "/probe",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          probed.add(exchange.getRequestHeaders().getFirst("Upskill-Event-Id"));
           exchange.sendResponseHeaders(204, -1);
           exchange.close();
         });
@@ -260,7 +276,15 @@ class WebhooksIT {
       // It recovers: every event arrives, signed, the first person's in order
       failing.set(false);
       waitFor("four events", () -> received.size() >= 4);
-      Thread.sleep(1500); // nothing more should come
+      // A delivery is marked delivered once its receiver has answered, and is never sent again:
+      // once all four are, nothing more comes
+      waitFor(
+          "every delivery marked delivered",
+          () ->
+              deliveries(id, token).stream()
+                      .filter(d -> d.getString("state").equals("delivered"))
+                      .count()
+                  == 4);
       var now = System.currentTimeMillis() / 1000;
       for (var r : received) {
         var parts = r.signature().split(",");
@@ -271,7 +295,8 @@ class WebhooksIT {
             () -> assertEquals(r.eventId(), r.json().getString("id")),
             () -> assertEquals(r.type(), r.json().getString("type")));
       }
-      assertEquals(4, received.stream().map(Received::eventId).distinct().count(), "none twice");
+      assertEquals(4, received.stream().map(Received::eventId).distinct().count(), "none lost");
+      assertEquals(4, received.size(), "none twice");
       var first = String.valueOf(enrolments.get(0));
       var ofFirst =
           received.stream()
@@ -310,15 +335,37 @@ class WebhooksIT {
       assertEquals(404, api("DELETE", "/api/v1/webhooks/" + id, hr, null).statusCode());
 
       // Paused, events wait; resumed, they go out
+      var probe =
+          api(
+              "POST",
+              "/api/v1/webhooks",
+              token,
+              "{\"url\":\""
+                  + hook.replace("/hook", "/probe")
+                  + "\",\"secret\":\""
+                  + SECRET
+                  + "\",\"eventTypes\":[\"enrolment.changed\"]}");
+      assertEquals(201, probe.statusCode(), probe.body());
+      var probeId = Http.json(probe).getJsonNumber("id").longValue();
       assertEquals(200, api("POST", "/api/v1/webhooks/" + id + "/pause", token, null).statusCode());
       assertEquals(204, HrApi.withdraw(hr, enrolments.get(1)).statusCode());
-      Thread.sleep(3000);
+      // The dispatcher makes an event's deliveries and sends the due ones in the same run: once the
+      // probe has this event, the paused webhook's delivery was there and was held
+      waitFor("the event at the active webhook", () -> probed.size() >= 1);
       assertEquals(4, received.size(), "nothing while paused");
+      var held =
+          deliveries(id, token).stream()
+              .filter(d -> d.getString("eventId").equals(probed.get(0)))
+              .toList();
+      assertEquals(1, held.size(), "the paused webhook's delivery of it: " + held);
+      assertEquals("pending", held.get(0).getString("state"), held.toString());
+      assertEquals(0, held.get(0).getInt("attempts"), held.toString());
       assertEquals(
           200, api("POST", "/api/v1/webhooks/" + id + "/resume", token, null).statusCode());
       waitFor("the held event", () -> received.size() >= 5);
 
       assertEquals(204, api("DELETE", "/api/v1/webhooks/" + id, token, null).statusCode());
+      assertEquals(204, api("DELETE", "/api/v1/webhooks/" + probeId, token, null).statusCode());
       assertEquals("[]", api("GET", "/api/v1/webhooks", token, null).body().strip());
     } finally {
       server.stop(0);

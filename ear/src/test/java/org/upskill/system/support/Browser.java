@@ -47,7 +47,7 @@ public final class Browser {
         "--window-size=1280,1024");
     var driver = new ChromeDriver(options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
     return driver;
   }
 

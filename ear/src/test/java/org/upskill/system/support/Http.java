@@ -53,7 +53,7 @@ public final class Http {
     try {
       return ApiContract.checked(
           CLIENT.send(
-              request.timeout(Duration.ofSeconds(30)).build(),
+              request.timeout(Duration.ofSeconds(60)).build(),
               HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.control.RequestStatements;
 
 /**
  * The HR completions feed: every change to a completion or its certificate (completed, renewed,
@@ -215,7 +216,7 @@ public class CompletionFeed {
     parameters.add(limit);
     var changes = new ArrayList<Change>();
     var organisationIds = new ArrayList<Long>();
-    try (var statement = connection.prepareStatement(sql.toString())) {
+    try (var statement = RequestStatements.prepare(connection, sql.toString())) {
       for (int i = 0; i < parameters.size(); i++) {
         statement.setObject(i + 1, parameters.get(i));
       }
@@ -278,7 +279,8 @@ public class CompletionFeed {
       var chunk = ids.subList(from, Math.min(ids.size(), from + MAX_IDS));
       var placeholders = placeholders(chunk.size());
       try (var statement =
-          connection.prepareStatement(select + "(" + "?,".repeat(placeholders - 1) + "?)")) {
+          RequestStatements.prepare(
+              connection, select + "(" + "?,".repeat(placeholders - 1) + "?)")) {
         for (int i = 0; i < placeholders; i++) {
           statement.setLong(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
         }
