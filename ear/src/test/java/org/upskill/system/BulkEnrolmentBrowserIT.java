@@ -161,17 +161,22 @@ class BulkEnrolmentBrowserIT {
             + users.get(2).email()
             + ",,"
             + code
-            + ",\n");
+            + ",\n"
+            + "nobody-"
+            + code
+            + "@example.org,,PY-CLIN,\n");
     upload(file);
     assertAll(
-        () -> assertEquals("8", browser.findElement(By.id("batch-rows")).getText()),
+        () -> assertEquals("9", browser.findElement(By.id("batch-rows")).getText()),
         () -> assertEquals("3", browser.findElement(By.id("batch-valid")).getText()),
-        () -> assertEquals("5", browser.findElement(By.id("batch-problems")).getText()),
+        () -> assertEquals("6", browser.findElement(By.id("batch-problems")).getText()),
         () -> assertTrue(problemOn(4).contains("Nobody with this email"), problemOn(4)),
         () -> assertTrue(problemOn(5).contains("you do not own it"), problemOn(5)),
         () -> assertTrue(problemOn(6).contains("There is no course NOPE-1"), problemOn(6)),
         () -> assertTrue(problemOn(7).contains("not a date"), problemOn(7)),
-        () -> assertTrue(problemOn(8).contains("Repeats line 2"), problemOn(8)));
+        () -> assertTrue(problemOn(8).contains("Repeats line 2"), problemOn(8)),
+        // Someone else's course: the same answer for nobody as for a person who exists (line 5)
+        () -> assertTrue(problemOn(10).contains("you do not own it"), problemOn(10)));
     checkPage("02-check");
     var batchUrl = browser.getCurrentUrl();
 
@@ -212,7 +217,7 @@ class BulkEnrolmentBrowserIT {
                 report.contains("2," + users.get(0).email() + "," + code + ",2027-06-30,,enrolled"),
                 report),
         () -> assertTrue(report.contains("Repeats line 2"), report),
-        () -> assertEquals(9, report.strip().lines().count(), report));
+        () -> assertEquals(10, report.strip().lines().count(), report));
     browser.get(url("/teach/bulk-enrolments")); // a page with a form, for its token
     var replay =
         ((JavascriptExecutor) browser)

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
@@ -14,9 +15,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What every browser test of the whole EAR needs: the deployment, a Chromium per test, signing in
- * through Keycloak's real form, axe-core with a screenshot per page, and a learner's usual steps.
- * (Test classes written before it still carry their own copy; new ones extend it.)
+ * What every browser test of the whole EAR needs: the deployment, a Chromium per test (or one per
+ * class, see {@link #oneBrowserForTheClass}), signing in through Keycloak's real form, axe-core
+ * with a screenshot per page, and a learner's usual steps. (Test classes written before it still
+ * carry their own copy; new ones extend it.)
  */
 public abstract class BrowserTest {
 
@@ -28,19 +30,46 @@ public abstract class BrowserTest {
   protected WebDriver browser;
   protected WebDriverWait wait;
 
+  /** The browser of a class that keeps one for all its tests, until the class is done. */
+  private static WebDriver shared;
+
   /** The prefix of this class's screenshots. */
   protected abstract String screenshotPrefix();
 
+  /**
+   * Whether the class's tests share one Chromium (and so one sign-in), instead of each starting a
+   * fresh one. For classes that only look at pages, where a start and a sign-in per test would be
+   * most of the time spent.
+   */
+  protected boolean oneBrowserForTheClass() {
+    return false;
+  }
+
   @BeforeEach
   void openBrowser() {
-    browser = Browser.start();
+    if (oneBrowserForTheClass()) {
+      if (shared == null) {
+        shared = Browser.start();
+      }
+      browser = shared;
+    } else {
+      browser = Browser.start();
+    }
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
+    if (browser != null && browser != shared) {
       browser.quit();
+    }
+  }
+
+  @AfterAll
+  static void closeSharedBrowser() {
+    if (shared != null) {
+      shared.quit();
+      shared = null;
     }
   }
 

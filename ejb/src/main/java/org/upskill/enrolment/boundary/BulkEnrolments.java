@@ -88,12 +88,6 @@ public class BulkEnrolments {
     if (parsed.rows().isEmpty()) {
       throw new FileRefused("The file has no rows under its header.");
     }
-    var ids =
-        people.idsByEmailOrStaffNumber(
-            parsed.rows().stream()
-                .filter(EnrolmentCsv.Row::valid)
-                .map(EnrolmentCsv.Row::person)
-                .toList());
     Map<String, String> courseProblems = new HashMap<>();
     Map<String, Long> courseIds = new HashMap<>();
     parsed.rows().stream()
@@ -117,6 +111,15 @@ public class BulkEnrolments {
                 case UNKNOWN -> courseProblems.put(code, "There is no course " + code);
               }
             });
+    // People are looked up only for the courses this author may enrol people on: a row for
+    // someone else's course says so whether or not the person exists (no existence oracle).
+    var ids =
+        people.idsByEmailOrStaffNumber(
+            parsed.rows().stream()
+                .filter(EnrolmentCsv.Row::valid)
+                .filter(row -> courseIds.containsKey(row.course()))
+                .map(EnrolmentCsv.Row::person)
+                .toList());
     var onCourse = alreadyOn(parsed.rows(), ids, courseIds);
     var rows = Jsonp.arrayBuilder();
     var valid = 0;
@@ -125,10 +128,10 @@ public class BulkEnrolments {
       Long personId = null;
       if (problem == null) {
         personId = ids.get(row.person().toLowerCase(Locale.ROOT));
-        if (personId == null) {
-          problem = "Nobody with this email or staff number has signed in to Upskill";
-        } else if (courseProblems.containsKey(row.course())) {
+        if (courseProblems.containsKey(row.course())) {
           problem = courseProblems.get(row.course());
+        } else if (personId == null) {
+          problem = "Nobody with this email or staff number has signed in to Upskill";
         } else if (onCourse.contains(personId + "/" + row.course())) {
           problem = "Already on " + row.course();
         }

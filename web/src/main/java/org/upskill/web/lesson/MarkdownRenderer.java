@@ -2,8 +2,13 @@ package org.upskill.web.lesson;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -12,6 +17,12 @@ import org.owasp.html.PolicyFactory;
  * Turns a lesson's Markdown into HTML that is safe to show: commonmark-java renders it (raw HTML in
  * the Markdown is escaped, not passed through), then the OWASP Java HTML Sanitizer keeps only the
  * elements and attributes a lesson needs. Trainers' previews use the same renderer.
+ *
+ * <p>A code block scrolls sideways when its lines are longer than the page is wide, so it must be
+ * reachable and named for people using a keyboard or a screen reader (axe-core's {@code
+ * scrollable-region-focusable}): {@link CodeBlocks} gives every {@code <pre>} the renderer writes
+ * {@code tabindex="0"}, {@code role="region"} and a label naming its language when the Markdown
+ * says it.
  */
 @ApplicationScoped
 public class MarkdownRenderer {
@@ -20,8 +31,45 @@ public class MarkdownRenderer {
       List.of(TablesExtension.create());
 
   private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+
+  /** The languages a code block may name, and what its label calls them. */
+  static final Map<String, String> LANGUAGES =
+      Map.of("python", "Python", "r", "R", "sql", "SQL", "json", "JSON");
+
+  /** The label of a code block in a language that is not one of {@link #LANGUAGES}, or none. */
+  static final String CODE_LABEL = "Code example";
+
   private final HtmlRenderer renderer =
-      HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
+      HtmlRenderer.builder()
+          .extensions(EXTENSIONS)
+          .escapeHtml(true)
+          .attributeProviderFactory(context -> new CodeBlocks())
+          .build();
+
+  /** Makes each code block's {@code <pre>} a named region the keyboard can reach and scroll. */
+  static final class CodeBlocks implements AttributeProvider {
+    @Override
+    public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+      if (!"pre".equals(tagName)
+          || !(node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock)) {
+        return;
+      }
+      attributes.put("tabindex", "0");
+      attributes.put("role", "region");
+      attributes.put("aria-label", label(node));
+    }
+
+    private static String label(Node node) {
+      if (node instanceof FencedCodeBlock fenced && fenced.getInfo() != null) {
+        var words = fenced.getInfo().strip().split("\\s+", 2);
+        var language = LANGUAGES.get(words[0].toLowerCase(java.util.Locale.ROOT));
+        if (language != null) {
+          return language + " code example";
+        }
+      }
+      return CODE_LABEL;
+    }
+  }
 
   /** Images only from this site (uploads live under /media/); links only http(s) and mailto. */
   static final PolicyFactory POLICY =
@@ -66,7 +114,24 @@ public class MarkdownRenderer {
           .onElements("code")
           .allowAttributes("align")
           .onElements("th", "td")
+          // Only the values CodeBlocks writes (raw HTML in the Markdown never gets this far).
+          .allowAttributes("tabindex")
+          .matching(false, "0")
+          .onElements("pre")
+          .allowAttributes("role")
+          .matching(false, "region")
+          .onElements("pre")
+          .allowAttributes("aria-label")
+          .matching(false, codeLabels())
+          .onElements("pre")
           .toFactory();
+
+  private static String[] codeLabels() {
+    var labels = new java.util.ArrayList<String>();
+    labels.add(CODE_LABEL);
+    LANGUAGES.values().forEach(language -> labels.add(language + " code example"));
+    return labels.toArray(String[]::new);
+  }
 
   private static final java.util.regex.Pattern IMAGE_WITHOUT_SOURCE =
       java.util.regex.Pattern.compile("<img(?![^>]*\\ssrc=)[^>]*>");

@@ -19,8 +19,10 @@ import org.upskill.web.teach.CourseForm;
 
 /**
  * The authoring forms' targets: create a course, save its details, add a co-owner. Each checks the
- * role here and ownership in the boundary; bad input comes back with an error summary and what was
- * typed; a save over someone else's newer save comes back showing both.
+ * role here and ownership in the boundary (before anyone named in the form is looked up, so that
+ * the answer never says whether a person exists to someone who may not change the course); bad
+ * input comes back with an error summary and what was typed; a save over someone else's newer save
+ * comes back showing both.
  */
 @ApplicationScoped
 public class AuthoringActions {
@@ -111,6 +113,8 @@ public class AuthoringActions {
       throws IOException {
     var author = author(who);
     var code = code(request.getParameter("course"));
+    // Ownership first: someone who may not share the course learns nothing about who exists.
+    authoring.course(author, code);
     var back = request.getContextPath() + "/teach/" + code;
     var typed = request.getParameter("owner") == null ? "" : request.getParameter("owner").strip();
     var person = people.find(typed);

@@ -21,6 +21,7 @@ public class CohortActions {
 
   @Inject Enrolments enrolments;
   @Inject People people;
+  @Inject org.upskill.catalog.boundary.CourseAuthoring authoring;
   @Inject org.upskill.enrolment.boundary.BulkEnrolments bulk;
   @Inject org.upskill.enrolment.boundary.EnrolmentRules rules;
   @Inject jakarta.validation.Validator validator;
@@ -106,6 +107,8 @@ public class CohortActions {
       throws IOException {
     var author = AuthoringActions.author(who);
     var code = AuthoringActions.code(request.getParameter("course"));
+    // Ownership first: someone who may not enrol people here learns nothing about who exists.
+    authoring.course(author, code);
     var back = request.getContextPath() + "/teach/" + code + "/cohort";
     var typed =
         request.getParameter("person") == null ? "" : request.getParameter("person").strip();

@@ -29,6 +29,58 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void codeBlocksAreNamedRegionsTheKeyboardCanReach() {
+    var html =
+        renderer.toSafeHtml(
+            "```python\nprint('a line longer than the page')\n```\n\n"
+                + "```\nplain\n```\n\n"
+                + "    indented\n\n"
+                + "```cobol\nDISPLAY 'HI'.\n```\n\nSome `inline` code.");
+
+    assertTrue(
+        html.contains(
+            "<pre tabindex=\"0\" role=\"region\" aria-label=\"Python code example\">"
+                + "<code class=\"language-python\">"),
+        html);
+    var pre = Pattern.compile("<pre([^>]*)>").matcher(html);
+    var labels = new java.util.ArrayList<String>();
+    while (pre.find()) {
+      assertTrue(pre.group(1).contains(" tabindex=\"0\""), pre.group());
+      assertTrue(pre.group(1).contains(" role=\"region\""), pre.group());
+      var label = Pattern.compile("aria-label=\"([^\"]+)\"").matcher(pre.group(1));
+      assertTrue(label.find(), pre.group());
+      labels.add(label.group(1));
+    }
+    assertEquals(
+        java.util.List.of("Python code example", "Code example", "Code example", "Code example"),
+        labels,
+        html);
+    assertTrue(html.contains("<code>inline</code>"), "inline code is no region: " + html);
+  }
+
+  @Test
+  void onlyCodeBlocksBecomeRegions() {
+    var html =
+        renderer.toSafeHtml(
+            "A paragraph.\n\n> A quote\n\n| a |\n|---|\n| 1 |\n\n"
+                + "[x](https://www.nhs.uk/)\n\n- item");
+
+    assertFalse(html.contains("tabindex"), html);
+    assertFalse(html.contains("role="), html);
+    assertFalse(html.contains("aria-label"), html);
+  }
+
+  @Test
+  void thePolicyKeepsOnlyTheRenderersOwnCodeBlockAttributes() {
+    var html =
+        MarkdownRenderer.POLICY.sanitize(
+            "<pre tabindex=\"-1\" role=\"button\" aria-label=\"Click me\">x</pre>"
+                + "<p tabindex=\"0\" role=\"region\" aria-label=\"Code example\">y</p>");
+
+    assertEquals("<pre>x</pre><p>y</p>", html);
+  }
+
+  @Test
   void rawHtmlAndScriptsNeverReachThePage() {
     var html =
         renderer.toSafeHtml(
@@ -72,8 +124,14 @@ class MarkdownRendererTest {
       var name = attribute.group(1).toLowerCase();
       var value = attribute.group(2);
       assertTrue(
-          Set.of("href", "src", "alt", "title", "rel", "class").contains(name),
+          Set.of("href", "src", "alt", "title", "rel", "class", "tabindex", "role", "aria-label")
+              .contains(name),
           "attribute " + name + " in " + html);
+      if (Set.of("tabindex", "role", "aria-label").contains(name)) {
+        assertTrue(
+            Set.of("0", "region", "Code example", "Python code example").contains(value),
+            name + "=" + value + " in " + html);
+      }
       if (name.equals("href") || name.equals("src")) {
         addresses++;
         // An absolute address is http(s) or mailto; anything else must be relative (no scheme).
