@@ -161,8 +161,17 @@ class FoundationIT {
   @Test
   @Order(6)
   void aProtectedPageSendsTheBrowserToKeycloak() {
+    // A signed-in page sends an anonymous browser to /signin (which checks that Keycloak answers),
+    // and the sign-in's return address, the one the container guards, on to Keycloak.
     var response = Http.get(url("/profile"));
 
+    assertEquals(302, response.statusCode());
+    assertEquals(
+        url("/signin?next=%2Fprofile"), response.headers().firstValue("Location").orElse(""));
+    var signIn = Http.get(url("/signin?next=%2Fprofile"));
+    assertEquals(302, signIn.statusCode());
+    assertEquals(url("/signin/return"), signIn.headers().firstValue("Location").orElse(""));
+    response = Http.get(url("/signin/return"));
     assertEquals(302, response.statusCode());
     var location = response.headers().firstValue("Location").orElse("");
     assertTrue(
