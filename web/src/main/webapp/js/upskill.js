@@ -45,3 +45,19 @@ const trendTable = document.getElementById('trend-table');
 if (trendChart && trendTable) {
   import('./compliance-chart.js').then(({ drawTrend }) => drawTrend(trendChart, trendTable));
 }
+
+// A table's scrolling region (see up:table) is in the Tab order only while it has something to
+// scroll: without this script every region stays focusable, which is the safe way round.
+const scrollRegions = document.querySelectorAll('.upskill-scroll-region');
+if (scrollRegions.length > 0 && 'ResizeObserver' in window) {
+  const follow = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      if (target.scrollWidth > target.clientWidth) {
+        target.setAttribute('tabindex', '0');
+      } else {
+        target.removeAttribute('tabindex');
+      }
+    }
+  });
+  scrollRegions.forEach((region) => follow.observe(region));
+}

@@ -3,12 +3,15 @@ package org.upskill.web.lesson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -22,7 +25,9 @@ import org.owasp.html.PolicyFactory;
  * reachable and named for people using a keyboard or a screen reader (axe-core's {@code
  * scrollable-region-focusable}): {@link CodeBlocks} gives every {@code <pre>} the renderer writes
  * {@code tabindex="0"}, {@code role="region"} and a label naming its language when the Markdown
- * says it.
+ * says it. A table, which may be wider than a phone, sits in a region of its own that scrolls
+ * sideways in the same way ({@link ScrollingTables}), named "Table 1", "Table 2"…, as the site's
+ * other tables are.
  */
 @ApplicationScoped
 public class MarkdownRenderer {
@@ -41,10 +46,58 @@ public class MarkdownRenderer {
 
   private final HtmlRenderer renderer =
       HtmlRenderer.builder()
-          .extensions(EXTENSIONS)
           .escapeHtml(true)
           .attributeProviderFactory(context -> new CodeBlocks())
+          // before the extensions: the first renderer for a node type wins
+          .nodeRendererFactory(ScrollingTables::new)
+          .extensions(EXTENSIONS)
           .build();
+
+  /** The class of the region a table scrolls in, as on the site's other pages. */
+  static final String SCROLL_REGION = "upskill-scroll-region";
+
+  /**
+   * Writes each table inside a focusable region named "Table n" that scrolls sideways, then the
+   * table as the tables extension would (its head and body are still rendered by the extension).
+   */
+  static final class ScrollingTables implements NodeRenderer {
+    private final HtmlNodeRendererContext context;
+    private int tables;
+
+    ScrollingTables(HtmlNodeRendererContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public java.util.Set<Class<? extends Node>> getNodeTypes() {
+      return java.util.Set.of(TableBlock.class);
+    }
+
+    @Override
+    public void render(Node node) {
+      var html = context.getWriter();
+      tables++;
+      html.line();
+      html.tag(
+          "div",
+          Map.of(
+              "class",
+              SCROLL_REGION,
+              "role",
+              "region",
+              "tabindex",
+              "0",
+              "aria-label",
+              "Table " + tables));
+      html.tag("table", context.extendAttributes(node, "table", Map.of()));
+      for (var child = node.getFirstChild(); child != null; child = child.getNext()) {
+        context.render(child);
+      }
+      html.tag("/table");
+      html.tag("/div");
+      html.line();
+    }
+  }
 
   /** Makes each code block's {@code <pre>} a named region the keyboard can reach and scroll. */
   static final class CodeBlocks implements AttributeProvider {
@@ -124,6 +177,20 @@ public class MarkdownRenderer {
           .allowAttributes("aria-label")
           .matching(false, codeLabels())
           .onElements("pre")
+          // The region a table scrolls in, as ScrollingTables writes it.
+          .allowElements("div")
+          .allowAttributes("class")
+          .matching(false, SCROLL_REGION)
+          .onElements("div")
+          .allowAttributes("role")
+          .matching(false, "region")
+          .onElements("div")
+          .allowAttributes("tabindex")
+          .matching(false, "0")
+          .onElements("div")
+          .allowAttributes("aria-label")
+          .matching(java.util.regex.Pattern.compile("Table [1-9][0-9]{0,3}"))
+          .onElements("div")
           .toFactory();
 
   private static String[] codeLabels() {

@@ -29,6 +29,30 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void eachTableScrollsInANamedRegionTheKeyboardCanReach() {
+    var html =
+        renderer.toSafeHtml("| a | b |\n|---|---|\n| 1 | 2 |\n\nText.\n\n| c |\n|---|\n| 3 |\n");
+
+    var regions = Pattern.compile("<div ([^>]*)><table>").matcher(html).results().toList();
+    assertEquals(2, regions.size(), html);
+    for (int i = 0; i < 2; i++) {
+      assertEquals(
+          new TreeSet<>(
+              Set.of(
+                  "class=\"upskill-scroll-region\"",
+                  "role=\"region\"",
+                  "tabindex=\"0\"",
+                  "aria-label=\"Table " + (i + 1) + "\"")),
+          new TreeSet<>(Set.of(regions.get(i).group(1).split(" (?=[a-z-]+=)"))),
+          html);
+    }
+    assertTrue(html.contains("<td>3</td></tr></tbody></table></div>"), html);
+    // Written in the Markdown by hand, the same region is escaped, not kept
+    var typed = renderer.toSafeHtml("<div class=\"upskill-scroll-region\" tabindex=\"0\">x</div>");
+    assertFalse(typed.contains("<div"), typed);
+  }
+
+  @Test
   void codeBlocksAreNamedRegionsTheKeyboardCanReach() {
     var html =
         renderer.toSafeHtml(
@@ -59,11 +83,13 @@ class MarkdownRendererTest {
   }
 
   @Test
-  void onlyCodeBlocksBecomeRegions() {
+  void onlyCodeBlocksAndTablesBecomeRegions() {
     var html =
-        renderer.toSafeHtml(
-            "A paragraph.\n\n> A quote\n\n| a |\n|---|\n| 1 |\n\n"
-                + "[x](https://www.nhs.uk/)\n\n- item");
+        renderer
+            .toSafeHtml(
+                "A paragraph.\n\n> A quote\n\n| a |\n|---|\n| 1 |\n\n"
+                    + "[x](https://www.nhs.uk/)\n\n- item")
+            .replaceFirst("<div [^>]*aria-label=\"Table 1\"[^>]*><table>", "<table>");
 
     assertFalse(html.contains("tabindex"), html);
     assertFalse(html.contains("role="), html);
