@@ -62,6 +62,8 @@ trap 'rm -f "$script"' EXIT
   fi
   if [ "$target" = standalone-upskill-ha.xml ]; then
     grep -v '^\s*#' "$here/cluster.cli" | grep -v '^\s*$'
+  else
+    grep -v '^\s*#' "$here/single-node.cli" | grep -v '^\s*$'
   fi
   echo "stop-embedded-server"
 } >"$script"
