@@ -9,26 +9,24 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.upskill.api.problem.Problem;
+import org.upskill.integration.boundary.ClientRateLimits;
 
 /**
  * Per-client rate limits for HR systems: each client (the token's {@code azp}) may send {@code
  * UPSKILL_API_CLIENT_REQUESTS_PER_MINUTE} requests a minute (a token bucket refilled evenly); more
  * get 429 with {@code Retry-After}. {@code UPSKILL_API_CLIENT_LIMITS} sets other limits for named
  * clients ({@code client=requests,client=requests}). People's own calls are not limited here.
- * Counted per node.
+ * Counted in the shared throttle cache ({@link ClientRateLimits}): across all nodes of a cluster.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 10)
 public class ClientRateLimit implements ContainerRequestFilter {
 
-  /** The buckets of every client, shared by all requests on this node. */
-  private static final Map<String, Bucket> BUCKETS = new ConcurrentHashMap<>();
+  @Inject ClientRateLimits buckets;
 
   @Inject
   @ConfigProperty(name = "upskill.api.client-requests-per-minute", defaultValue = "1200")
@@ -39,8 +37,6 @@ public class ClientRateLimit implements ContainerRequestFilter {
   java.util.Optional<String> overrides;
 
   @Context HttpServletRequest request;
-
-  static Clock clock = Clock.systemUTC();
 
   @Override
   public void filter(ContainerRequestContext context) {
@@ -54,7 +50,7 @@ public class ClientRateLimit implements ContainerRequestFilter {
     }
     var client = found.get();
     var limit = limits().getOrDefault(client, perMinute);
-    var wait = BUCKETS.computeIfAbsent(client, c -> new Bucket(limit)).take(limit, clock.millis());
+    var wait = buckets.take(client, limit);
     if (wait > 0) {
       context.abortWith(
           Problem.of(
@@ -90,29 +86,5 @@ public class ClientRateLimit implements ContainerRequestFilter {
       map = parsed;
     }
     return map;
-  }
-
-  /** A token bucket holding up to a minute's requests, refilled evenly. */
-  static final class Bucket {
-    private double tokens;
-    private long last;
-
-    Bucket(int capacity) {
-      this.tokens = capacity;
-      this.last = -1;
-    }
-
-    /** Takes a token; answers 0, or the whole seconds until one is there. */
-    synchronized long take(int perMinute, long nowMillis) {
-      if (last >= 0) {
-        tokens = Math.min(perMinute, tokens + (nowMillis - last) * perMinute / 60_000.0);
-      }
-      last = nowMillis;
-      if (tokens >= 1) {
-        tokens -= 1;
-        return 0;
-      }
-      return Math.max(1, (long) Math.ceil((1 - tokens) * 60.0 / perMinute));
-    }
   }
 }

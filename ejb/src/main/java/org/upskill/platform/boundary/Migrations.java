@@ -8,8 +8,11 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -35,14 +38,30 @@ public class Migrations {
 
   @PersistenceUnit EntityManagerFactory entityManagerFactory;
 
+  /**
+   * Tables that are not the application's but may be in its schema before the first migration: a
+   * cluster member's JGroups creates its discovery table (JDBC_PING, ear/src/main/wildfly/
+   * cluster.cli) when the server starts, before this deployment does.
+   */
+  static final Set<String> CLUSTER_TABLES = Set.of("jgroupsping");
+
   @PostConstruct
   void migrate() {
-    var result =
+    var flyway =
         Flyway.configure(Migrations.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .load()
-            .migrate();
+            .locations("classpath:db/migration");
+    if (onlyClusterTables(tables())) {
+      // Flyway refuses a schema with tables but no history of its own. Holding nothing but the
+      // cluster's discovery table, it is as good as empty: a baseline below every migration (0)
+      // lets all of them run, as on an empty database.
+      LOG.info("The schema holds only the cluster's discovery table: migrating it from empty");
+      flyway
+          .baselineOnMigrate(true)
+          .baselineVersion("0")
+          .baselineDescription("cluster tables only");
+    }
+    var result = flyway.load().migrate();
     LOG.info(
         () ->
             "Database schema at version "
@@ -57,6 +76,34 @@ public class Migrations {
         () ->
             "Hibernate dialect " + dialect.getClass().getSimpleName() + " " + dialect.getVersion());
     sessionFactory.getSchemaManager().validateMappedObjects();
+  }
+
+  /** Whether the schema has tables, none of them Flyway's history and all of them the cluster's. */
+  static boolean onlyClusterTables(Collection<String> tables) {
+    return !tables.isEmpty()
+        && tables.stream().allMatch(t -> CLUSTER_TABLES.contains(t.toLowerCase(Locale.ROOT)));
+  }
+
+  /** The tables in the schema of the connection (MySQL and MariaDB; none are looked for on H2). */
+  private List<String> tables() {
+    try (var connection = dataSource.getConnection()) {
+      var product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      if (!product.contains("mysql") && !product.contains("mariadb")) {
+        return List.of();
+      }
+      var tables = new ArrayList<String>();
+      try (var query =
+              connection.prepareStatement(
+                  "select table_name from information_schema.TABLES where table_schema = database()");
+          var result = query.executeQuery()) {
+        while (result.next()) {
+          tables.add(result.getString(1));
+        }
+      }
+      return tables;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Could not list the tables of the schema", e);
+    }
   }
 
   /**
