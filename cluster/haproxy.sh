@@ -34,7 +34,8 @@
 # so no extra daemon or port per node. HAProxy insists on `insecure-fork-wanted` for it; this
 # HAProxy serves only loopback and runs nothing but that script.
 #
-# No failing back: a `stick-table` with one entry (`stick on int(1)`) remembers the writer in use.
+# No failing back (HAProxy's own recipe, "Emulating active/passive application clustering with
+# HAProxy"): a `stick-table` with one entry (`stick on int(1)`) remembers the writer in use.
 # When galera-1 dies the entry moves to the backup that takes over, and when galera-1 is Synced
 # again new connections still go to the writer in the table, so the old and the new writer are
 # never both written to (plain backups would fail back at once while the pool still holds
@@ -188,7 +189,7 @@ sql_front_status() {
   fi
   local writer servers
   writer=$(sql_front_writer || true)
-  servers=$(haproxy_servers sql-front | awk '{ printf "%s%s %s%s", sep, $1, $2, ($4 == 1 ? " (backup)" : ""); sep = ", " }')
+  servers=$(haproxy_servers sql-front | awk '{ printf "%s%s %s%s", sep, $1, $2, ($4 == 1 ? " (backup)" : ""); sep = ", " }' || true)
   say "SQL front: running (pid $(cat "$RUN_DIR/sql-front.pid")), 127.0.0.1:$CLUSTER_SQL_PORT, writer ${writer:-none answers}; $servers"
 }
 
@@ -289,6 +290,6 @@ balancer_status() {
     return 0
   fi
   local servers
-  servers=$(haproxy_servers balancer | awk '{ printf "%s%s %s (%s)", sep, $1, $2, $3; sep = ", " }')
+  servers=$(haproxy_servers balancer | awk '{ printf "%s%s %s (%s)", sep, $1, $2, $3; sep = ", " }' || true)
   say "Balancer: running (pid $(cat "$RUN_DIR/balancer.pid")), $CLUSTER_PUBLIC_URL, /api/health answers $(https_status "https://127.0.0.1:$CLUSTER_HTTPS_PORT/api/health"); $servers"
 }

@@ -130,7 +130,9 @@ member_view() {
 members_start() {
   members_configure
   local n any=0
-  for n in "${CLUSTER_MEMBERS[@]}"; do member_running "$n" && any=1; done
+  for n in "${CLUSTER_MEMBERS[@]}"; do
+    if member_running "$n"; then any=1; fi
+  done
   [ "$any" = 1 ] || members_forget_dead
   for n in "${CLUSTER_MEMBERS[@]}"; do member_start "$n"; done
 }
