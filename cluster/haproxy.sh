@@ -87,7 +87,8 @@ haproxy_servers() {
   haproxy_command "$1" "show stat" | awk -F, '
     NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
     $col["svname"] != "FRONTEND" && $col["svname"] != "BACKEND" && $col["svname"] != "" {
-      printf "%s %s %s %s\n", $col["svname"], $col["status"], $col["check_status"], $col["bck"] }'
+      status = $col["status"]; gsub(/ /, "-", status)   # "UP 1/2" while it changes
+      printf "%s %s %s %s\n", $col["svname"], status, $col["check_status"], $col["bck"] }'
 }
 
 haproxy_start() { # NAME CONFIG WHAT
