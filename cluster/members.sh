@@ -17,9 +17,12 @@
 #   - Keycloak: for this step the single Keycloak of `./upskill start` (port 8180, dev mode, its own
 #     H2 database), reused when it runs. Keycloak in production mode (kc.sh start) on the Galera
 #     cluster, two nodes, is the next step of issue 17.
-# Members start one after the other: the first forms the JGroups cluster (and runs the Flyway
-# migrations), the second joins it; starting both at once on two cores is not faster and makes both
-# coordinator for a moment (then they merge).
+# Members start one after the other: the first forms the JGroups cluster and runs the Flyway
+# migrations, the second joins it once the first answers. That also keeps migrations from running
+# twice at once: on Galera (wsrep_on) Flyway does not take its named lock (GET_LOCK) but locks its
+# history table with SELECT ... FOR UPDATE, which Galera does not hold across statements the way
+# InnoDB does (flyway/flyway#4271). Starting both at once on two cores is not faster either, and
+# makes both coordinator for a moment (then they merge).
 
 CLUSTER_MEMBERS=(1 2)
 CLUSTER_PORT_OFFSET=${UPSKILL_CLUSTER_PORT_OFFSET:-1000}
