@@ -121,13 +121,15 @@ member_reason() {
   printf '%s' "${line:-nothing in its log}"
 }
 
-# Member N's JGroups view as its log last told it: "view [node1|3] (2) [node1, node2]".
+# Member N's JGroups view, from its management interface (jboss-cli signs in as the local user,
+# no password; a few seconds for the CLI's JVM): "cluster view [node1|1] (2) [node1, node2]". The
+# log does not tell it: WildFly logs only the first view (WFLYCLJG0033) and Infinispan who joined.
 member_view() {
-  local line
-  line=$(sed 's/\x1b\[[0-9;]*m//g' "$(member_log "$1")" 2>/dev/null |
-    grep -E 'ISPN000094|ISPN100000|ISPN100001' | tail -n 1 |
-    sed -n 's/.*\(\[[^]]*|[0-9]*\] ([0-9]*) \[[^]]*\]\).*/\1/p' || true)
-  printf 'cluster view %s' "${line:-not known yet}"
+  local view
+  view=$(timeout 60 "$WILDFLY_HOME/bin/jboss-cli.sh" --connect --controller="127.0.0.1:$(member_management_port "$1")" \
+    --command='/subsystem=jgroups/channel=ee:read-attribute(name=view)' 2>/dev/null |
+    sed -n 's/.*"result" => "\(.*\)".*/\1/p' | sed 's/(v=[^)]*)//g' || true)
+  printf 'cluster view %s' "${view:-not known (the management interface does not answer)}"
 }
 
 members_start() {
