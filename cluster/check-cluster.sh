@@ -190,8 +190,10 @@ t=$(now)
 "$UPSKILL" cluster start >"$LOGS/check-cluster-member.log" 2>&1 ||
   fail "./upskill cluster start (bringing $first back) failed: $(grep '^upskill:' "$LOGS/check-cluster-member.log" | tail -n 1)"
 member_back=$(since "$t")
-"$UPSKILL" cluster status | grep -qE "^$first: running .*answers 200, cluster view \[[^]]*\] \(2\)" ||
-  fail "$first is not back in a 2-member view: $("$UPSKILL" cluster status | grep "^$first")"
+# (the status is read whole before grep: grep -q would end the pipe early, and pipefail says so)
+status=$("$UPSKILL" cluster status)
+grep -qE "^$first: running .*answers 200, cluster view \[[^]]*\] \(2\)" <<<"$status" ||
+  fail "$first is not back in a 2-member view: $(grep "^$first" <<<"$status")"
 ok "cluster start brought $first back into the view (2 members) in ${member_back}s"
 
 # --- kill -9 the Galera writer --------------------------------------------------------------------------
@@ -220,7 +222,8 @@ t=$(now)
 "$UPSKILL" cluster start >"$LOGS/check-cluster-galera.log" 2>&1 ||
   fail "./upskill cluster start (bringing $old back) failed: $(grep '^upskill:' "$LOGS/check-cluster-galera.log" | tail -n 1)"
 galera_back=$(since "$t")
-"$UPSKILL" cluster status | grep -q "^$old: running.*cluster size 3, Synced" || fail "$old is not back Synced"
+status=$("$UPSKILL" cluster status)
+grep -q "^$old: running.*cluster size 3, Synced" <<<"$status" || fail "$old is not back Synced: $(grep "^$old" <<<"$status")"
 sleep 3   # a few health checks of the SQL front: it sees $old Synced again
 [ "$(writer)" = "$new" ] || fail "the SQL front went back to $(writer) once $old returned: two writers in turn"
 ok "cluster start brought $old back (Synced, ${galera_back}s); the writer stays $new (no failing back)"
