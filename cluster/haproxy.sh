@@ -35,7 +35,7 @@
 # HAProxy serves only loopback and runs nothing but that script.
 #
 # No failing back (HAProxy's own recipe, "Emulating active/passive application clustering with
-# HAProxy"): a `stick-table` with one entry (`stick on int(1)`) remembers the writer in use.
+# HAProxy"): a `stick-table` with one key (`stick on int(1)`) remembers the writer in use.
 # When galera-1 dies the entry moves to the backup that takes over, and when galera-1 is Synced
 # again new connections still go to the writer in the table, so the old and the new writer are
 # never both written to (plain backups would fail back at once while the pool still holds
@@ -143,7 +143,9 @@ listen galera-writer
   external-check path "/usr/bin:/bin"
   external-check command $check
   # The writer in use, remembered: no failing back to galera-1 while connections are on a backup.
-  stick-table type integer size 1 nopurge
+  # One key only, but size 2: HAProxy allocates the entry to store before it finds the existing
+  # one, so a full table (size 1, nopurge) would keep naming the dead writer (tried: HAProxy 2.6).
+  stick-table type integer size 2 nopurge
   stick on int(1)
   default-server check inter 1s fastinter 500ms downinter 1s rise 2 fall 2 on-marked-down shutdown-sessions
 CFG
