@@ -12,7 +12,8 @@
 #   - the verification throttle and an HR client's rate limit hold across both nodes together;
 #   - with Keycloak serving the realm at UPSKILL_KEYCLOAK_URL (default http://localhost:8180): a
 #     learner signs in (the code is exchanged on node2 for a session begun on node1) and her pages
-#     answer on either node. The realm allows redirects to localhost:8080/8280/8380 only, so the
+#     answer on either node. The realm allows redirects to localhost:8080/8280/8380 (and the cluster
+#     balancer, https://localhost:8443) only, so the
 #     requests carry "Host: localhost:8380" (HA_SMOKE_PUBLIC_HOST) while going to the nodes' own ports;
 #   - node1 killed with SIGKILL: node2 drops it from the view, the session and the sign-in survive;
 #   - node1 started again joins the view.
