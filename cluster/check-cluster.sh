@@ -226,7 +226,9 @@ t=$(now)
 galera_back=$(since "$t")
 status=$("$UPSKILL" cluster status)
 grep -q "^$old: running.*cluster size 3, Synced" <<<"$status" || fail "$old is not back Synced: $(grep "^$old" <<<"$status")"
-sleep 3   # a few health checks of the SQL front: it sees $old Synced again
+# The SQL front's own health check must see $old up again before "it did not fail back" means anything
+front_sees_up() { "$UPSKILL" cluster status | grep '^SQL front:' | grep -q "$1 UP"; }
+wait_for 60 front_sees_up "$old" >/dev/null || fail "the SQL front does not see $old up again within 60 s"
 [ "$(writer)" = "$new" ] || fail "the SQL front went back to $(writer) once $old returned: two writers in turn"
 ok "cluster start brought $old back (Synced, ${galera_back}s); the writer stays $new (no failing back)"
 front_sql -e "DROP TABLE upskill.cluster_check_writes"
