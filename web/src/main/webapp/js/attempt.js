@@ -13,7 +13,7 @@ export function enhanceAttempt(form) {
   const say = (text) => { if (status) status.textContent = text; };
 
   async function save() {
-    if (!dirty || inFlight) return inFlight;
+    if (submitting || !dirty || inFlight) return inFlight;
     dirty = false;
     const body = new URLSearchParams(new FormData(form));
     body.set('go', 'autosave');
@@ -49,9 +49,16 @@ export function enhanceAttempt(form) {
   form.addEventListener('change', () => { dirty = true; });
   const autosave = window.setInterval(save, AUTOSAVE_MS);
 
-  // A page change must carry the sequence number of the last autosave: wait for one in flight.
+  // A page change must carry the sequence number of the last autosave: wait for one in flight, and
+  // start no other once the page is on its way (an autosave sent after it would use up its sequence
+  // number first, and the page change would be refused as out of date).
   form.addEventListener('submit', (event) => {
-    if (submitting || !inFlight) return;
+    if (submitting) return;
+    window.clearInterval(autosave);
+    if (!inFlight) {
+      submitting = true;
+      return;
+    }
     event.preventDefault();
     const button = event.submitter;
     inFlight.finally(() => {
@@ -67,7 +74,13 @@ export function enhanceAttempt(form) {
     });
   });
 
+  // Back to this page from the browser's cache: autosave has stopped, so load it afresh.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) window.location.reload();
+  });
+
   return { timeUp: () => {
+    window.clearInterval(autosave);
     submitting = true;
     const go = document.createElement('input');
     go.type = 'hidden';
