@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,7 +20,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.upskill.system.support.Browser;
 import org.upskill.system.support.DemoAnswers;
@@ -107,63 +105,7 @@ class QuizBrowserIT {
 
   /** Answers every question on the page, right or wrong, with the mouse and keyboard input. */
   void answerQuestionsOnPage(boolean right) {
-    for (var block : browser.findElements(By.className("upskill-question"))) {
-      var slot = block.getAttribute("id").substring("question-".length());
-      var q =
-          DemoAnswers.questionShown(block.findElement(By.className("upskill-prompt")).getText());
-      answer(slot, q, right);
-    }
-  }
-
-  void answer(String slot, JsonObject q, boolean right) {
-    var prefix = "q" + slot + "-";
-    switch (q.getString("type")) {
-      case "single", "multiple" -> {
-        for (var option : q.getJsonArray("options")) {
-          var o = option.asJsonObject();
-          boolean pick = right ? o.getBoolean("correct") : !o.getBoolean("correct");
-          if (pick) {
-            browser
-                .findElement(By.cssSelector("label[for='" + prefix + o.getString("id") + "']"))
-                .click();
-            if (!right) {
-              break;
-            }
-          }
-        }
-      }
-      case "truefalse" -> {
-        var value = right == q.getBoolean("correct") ? "true" : "false";
-        browser.findElement(By.cssSelector("label[for='" + prefix + value + "']")).click();
-      }
-      case "numeric", "shorttext" -> {
-        var box = browser.findElement(By.id(prefix + "text"));
-        box.clear();
-        box.sendKeys(
-            right
-                ? (q.getString("type").equals("numeric")
-                    ? q.getString("correct")
-                    : q.getJsonArray("accepted").getString(0))
-                : "-12345");
-      }
-      case "ordering" -> {
-        var items = q.getJsonArray("items");
-        for (int i = 0; i < items.size(); i++) {
-          var position = right ? i + 1 : items.size() - i;
-          new Select(browser.findElement(By.id(prefix + items.getJsonObject(i).getString("id"))))
-              .selectByValue(String.valueOf(position));
-        }
-      }
-      case "matching" -> {
-        var pairs = q.getJsonArray("pairs");
-        for (int i = 0; i < pairs.size(); i++) {
-          var answer = pairs.getJsonObject(right ? i : (i + 1) % pairs.size()).getString("answer");
-          new Select(browser.findElement(By.id(prefix + pairs.getJsonObject(i).getString("id"))))
-              .selectByValue(answer);
-        }
-      }
-      default -> throw new IllegalStateException(q.getString("type"));
-    }
+    DemoAnswers.answerOnPage(browser, right);
   }
 
   void startFromCoursePage(String course) throws Exception {

@@ -20,12 +20,13 @@ public final class ApiContract {
 
   private ApiContract() {}
 
-  private static OpenApiInteractionValidator validator(java.net.URI answered) {
+  private static OpenApiInteractionValidator validator(
+      java.net.URI answered, java.net.http.HttpClient client) {
     var origin = answered.getScheme() + "://" + answered.getAuthority();
     return VALIDATORS.computeIfAbsent(
         origin,
         o -> {
-          var document = Http.get(o + "/api/openapi");
+          var document = fetch(client, o + "/api/openapi");
           if (document.statusCode() != 200) {
             throw new IllegalStateException(
                 "No OpenAPI document at " + o + ": " + document.statusCode());
@@ -35,8 +36,33 @@ public final class ApiContract {
         });
   }
 
+  private static HttpResponse<String> fetch(java.net.http.HttpClient client, String url) {
+    if (client == null) {
+      return Http.get(url);
+    }
+    try {
+      return client.send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The response, after checking it against the document; an AssertionError says what differs. */
   public static HttpResponse<String> checked(HttpResponse<String> response) {
+    return checked(response, null);
+  }
+
+  /**
+   * The same, for a response that {@code client} received (it fetches the document too: the
+   * cluster's balancer is reached only with a client that trusts its certificate).
+   */
+  public static HttpResponse<String> checked(
+      HttpResponse<String> response, java.net.http.HttpClient client) {
     var path = response.request().uri().getPath();
     if (!path.startsWith("/api/v1/")) {
       return response;
@@ -51,7 +77,7 @@ public final class ApiContract {
     }
     var method = Request.Method.valueOf(response.request().method());
     var report =
-        validator(response.request().uri()).validateResponse(path, method, builder.build());
+        validator(response.request().uri(), client).validateResponse(path, method, builder.build());
     var unknownPath =
         report.getMessages().stream().allMatch(m -> m.getKey().endsWith("path.missing"));
     if (report.hasErrors() && !(unknownPath && response.statusCode() == 404)) {

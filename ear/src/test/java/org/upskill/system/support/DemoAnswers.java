@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The demo quizzes' questions (ejb/src/main/resources/demo/quizzes.json), found by their prompt, so
@@ -142,5 +145,65 @@ public final class DemoAnswers {
       answers.add(String.valueOf(view.getInt("slot")), right ? right(q) : wrong(q));
     }
     return answers.build();
+  }
+
+  /** Answers every question on the page, right or wrong, with the mouse and keyboard input. */
+  public static void answerOnPage(WebDriver browser, boolean right) {
+    for (var block : browser.findElements(By.className("upskill-question"))) {
+      var slot = block.getAttribute("id").substring("question-".length());
+      var q = questionShown(block.findElement(By.className("upskill-prompt")).getText());
+      answer(browser, slot, q, right);
+    }
+  }
+
+  static void answer(WebDriver browser, String slot, JsonObject q, boolean right) {
+    var prefix = "q" + slot + "-";
+    switch (q.getString("type")) {
+      case "single", "multiple" -> {
+        for (var option : q.getJsonArray("options")) {
+          var o = option.asJsonObject();
+          boolean pick = right ? o.getBoolean("correct") : !o.getBoolean("correct");
+          if (pick) {
+            browser
+                .findElement(By.cssSelector("label[for='" + prefix + o.getString("id") + "']"))
+                .click();
+            if (!right) {
+              break;
+            }
+          }
+        }
+      }
+      case "truefalse" -> {
+        var value = right == q.getBoolean("correct") ? "true" : "false";
+        browser.findElement(By.cssSelector("label[for='" + prefix + value + "']")).click();
+      }
+      case "numeric", "shorttext" -> {
+        var box = browser.findElement(By.id(prefix + "text"));
+        box.clear();
+        box.sendKeys(
+            right
+                ? (q.getString("type").equals("numeric")
+                    ? q.getString("correct")
+                    : q.getJsonArray("accepted").getString(0))
+                : "-12345");
+      }
+      case "ordering" -> {
+        var items = q.getJsonArray("items");
+        for (int i = 0; i < items.size(); i++) {
+          var position = right ? i + 1 : items.size() - i;
+          new Select(browser.findElement(By.id(prefix + items.getJsonObject(i).getString("id"))))
+              .selectByValue(String.valueOf(position));
+        }
+      }
+      case "matching" -> {
+        var pairs = q.getJsonArray("pairs");
+        for (int i = 0; i < pairs.size(); i++) {
+          var answer = pairs.getJsonObject(right ? i : (i + 1) % pairs.size()).getString("answer");
+          new Select(browser.findElement(By.id(prefix + pairs.getJsonObject(i).getString("id"))))
+              .selectByValue(answer);
+        }
+      }
+      default -> throw new IllegalStateException(q.getString("type"));
+    }
   }
 }
