@@ -42,7 +42,8 @@ else
   rm -f "$node_dir"/deployments/upskill.ear.failed
 fi
 
-exec "$jboss_home/bin/standalone.sh" -c standalone-upskill-ha.xml \
+# --stability=community: the configuration has Micrometer's Prometheus registry (see upskill.cli)
+exec "$jboss_home/bin/standalone.sh" -c standalone-upskill-ha.xml --stability=community \
   -Djboss.server.base.dir="$node_dir" \
   -Djboss.node.name="$node_name" \
   -Djboss.socket.binding.port-offset="$offset" \

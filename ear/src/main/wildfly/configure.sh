@@ -51,7 +51,7 @@ esac
 script=$(mktemp)
 trap 'rm -f "$script"' EXIT
 {
-  echo "embed-server --server-config=$target --std-out=discard"
+  echo "embed-server --server-config=$target --std-out=discard --stability=community"
   grep -v '^\s*#' "$here/upskill.cli" | grep -v '^\s*$'
   # WildFly refuses an empty password attribute; Connector/J treats a missing one as empty. So the
   # attribute is only written when the password that will be used (UPSKILL_DB_PASSWORD) is set.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -86,11 +88,86 @@ class FoundationIT {
     var response = Http.get(url("/api/health"));
 
     assertEquals(200, response.statusCode(), response.body());
+    assertTrue(
+        response.headers().firstValue("Cache-Control").orElse("").contains("no-store"),
+        "never cached");
     var health = Http.json(response);
+    var checks = checksByName(health);
     assertAll(
         () -> assertEquals("UP", health.getString("status")),
-        () -> assertEquals("UP", health.getString("database")),
-        () -> assertEquals("UP", health.getString("identityProvider")));
+        () -> assertEquals("UP", checks.get("database").getString("status"), response.body()),
+        () ->
+            assertEquals(
+                "UP", checks.get("identity-provider").getString("status"), response.body()),
+        () ->
+            assertEquals(
+                TestEnvironment.keycloakUrl() + "/realms/upskill/.well-known/openid-configuration",
+                checks.get("identity-provider").getJsonObject("data").getString("url")));
+  }
+
+  @Test
+  @Order(2)
+  void managementHealthReadyRunsUpskillsChecks() {
+    var response = Http.get(TestEnvironment.managementUrl() + "/health/ready");
+
+    assertEquals(200, response.statusCode(), response.body());
+    var health = Http.json(response);
+    var checks = checksByName(health);
+    assertAll(
+        () -> assertEquals("UP", health.getString("status"), response.body()),
+        () -> assertEquals("UP", checks.get("database").getString("status"), response.body()),
+        () ->
+            assertEquals(
+                "UP", checks.get("identity-provider").getString("status"), response.body()));
+  }
+
+  @Test
+  @Order(2)
+  void managementMetricsHaveTheRequestTimerAndTheOutboxBacklog() throws SQLException {
+    assertEquals(200, Http.get(url("/api/health")).statusCode());
+    var response = Http.get(TestEnvironment.managementUrl() + "/metrics");
+
+    assertEquals(200, response.statusCode());
+    var metrics = response.body();
+    var pending =
+        TestDatabase.number("select count(*) from webhook_delivery where state = 'PENDING'");
+    var unfanned =
+        TestDatabase.number("select count(*) from outbox_event where fanned_out = false");
+    assertAll(
+        () ->
+            assertTrue(
+                metrics
+                    .lines()
+                    .anyMatch(
+                        l ->
+                            l.startsWith("upskill_api_requests_seconds_count{")
+                                && l.contains("group=\"health\"")
+                                && l.contains("status=\"2xx\"")),
+                "the request timer counts GET /api/health"),
+        () ->
+            assertTrue(
+                metrics
+                    .lines()
+                    .anyMatch(
+                        l ->
+                            l.startsWith("upskill_outbox_backlog{")
+                                && l.contains("stage=\"delivery\"")
+                                && l.endsWith(" " + (double) pending)),
+                "the backlog gauge shows the " + pending + " pending deliveries"),
+        () ->
+            assertTrue(
+                metrics
+                    .lines()
+                    .anyMatch(
+                        l ->
+                            l.startsWith("upskill_outbox_backlog{")
+                                && l.contains("stage=\"fan-out\"")),
+                "the backlog gauge has the fan-out stage (" + unfanned + " in the database)"));
+  }
+
+  private static Map<String, JsonObject> checksByName(JsonObject health) {
+    return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .collect(Collectors.toMap(c -> c.getString("name"), c -> c, (a, b) -> a));
   }
 
   @Test

@@ -12,6 +12,11 @@ public final class TestEnvironment {
     return property("upskill.it.base-url");
   }
 
+  /** The managed WildFly's management interface, e.g. {@code http://localhost:10190}. */
+  public static String managementUrl() {
+    return property("upskill.it.management-url");
+  }
+
   /** The port of the SMTP server the tests start (the server under test sends mail there). */
   public static int smtpPort() {
     return Integer.parseInt(System.getProperty("upskill.it.smtp.port", "3225"));
