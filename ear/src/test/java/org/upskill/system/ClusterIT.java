@@ -648,7 +648,7 @@ class ClusterIT {
       browser.get(Cluster.PUBLIC_URL + "/courses/GDPR-DS/lessons/" + number);
       var page = browser.findElement(By.tagName("html"));
       browser.findElement(By.id("complete")).click();
-      wait.until(ExpectedConditions.stalenessOf(page));
+      Browser.waitUntilReplaced(browser, page);
     }
 
     // The timed assessment: half of its pages answered (each page change saves)

@@ -155,6 +155,30 @@ public final class Browser {
     return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
   }
 
+  /**
+   * Waits until the page an element belonged to has been replaced. Chromium answers either "stale
+   * element" or, while the new document is being built, "node does not belong to the document":
+   * both mean the old page is gone.
+   */
+  public static void waitUntilReplaced(WebDriver driver, WebElement oldPage) {
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60))
+        .until(
+            d -> {
+              try {
+                oldPage.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+              } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null
+                    && e.getMessage().contains("does not belong to the document")) {
+                  return true;
+                }
+                throw e;
+              }
+            });
+  }
+
   /** Presses a key on whatever has the keyboard focus, as a person at a keyboard does. */
   public static void press(WebDriver driver, CharSequence key) {
     new Actions(driver).sendKeys(key).perform();

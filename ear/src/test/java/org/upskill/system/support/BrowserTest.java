@@ -151,28 +151,9 @@ public abstract class BrowserTest {
     waitUntilReplaced(page);
   }
 
-  /**
-   * Waits until the page an element belonged to has been replaced. Chromium answers either "stale
-   * element" or, while the new document is being built, "node does not belong to the document":
-   * both mean the old page is gone.
-   */
+  /** Waits until the page an element belonged to has been replaced ({@link Browser#waitUntilReplaced}). */
   protected void waitUntilReplaced(org.openqa.selenium.WebElement oldPage) {
-    new WebDriverWait(browser, Duration.ofSeconds(60))
-        .until(
-            d -> {
-              try {
-                oldPage.isEnabled();
-                return false;
-              } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-              } catch (org.openqa.selenium.WebDriverException e) {
-                if (e.getMessage() != null
-                    && e.getMessage().contains("does not belong to the document")) {
-                  return true;
-                }
-                throw e;
-              }
-            });
+    Browser.waitUntilReplaced(browser, oldPage);
   }
 
   /** The session cookie of the signed-in browser, for plain HTTP downloads as that person. */
