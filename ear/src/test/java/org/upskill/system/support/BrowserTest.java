@@ -151,7 +151,10 @@ public abstract class BrowserTest {
     waitUntilReplaced(page);
   }
 
-  /** Waits until the page an element belonged to has been replaced ({@link Browser#waitUntilReplaced}). */
+  /**
+   * Waits until the page an element belonged to has been replaced ({@link
+   * Browser#waitUntilReplaced}).
+   */
   protected void waitUntilReplaced(org.openqa.selenium.WebElement oldPage) {
     Browser.waitUntilReplaced(browser, oldPage);
   }
