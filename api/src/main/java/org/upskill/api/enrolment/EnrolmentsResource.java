@@ -246,16 +246,7 @@ public class EnrolmentsResource {
       try {
         results.add(new ItemResult(i, 201, place(item), null));
       } catch (Refusal refusal) {
-        results.add(
-            new ItemResult(
-                i,
-                switch (refusal.reason()) {
-                  case NOT_FOUND -> 404;
-                  case FORBIDDEN -> 403;
-                  case CONFLICT -> 409;
-                },
-                null,
-                refusal.getMessage()));
+        results.add(new ItemResult(i, refusal.reason().status(), null, refusal.getMessage()));
       }
     }
     return Response.ok(new BatchResult(results)).build();

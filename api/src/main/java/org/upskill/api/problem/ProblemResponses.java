@@ -27,7 +27,8 @@ public class ProblemResponses implements OASFilter {
                   .description(
                       "A problem (RFC 9457): 400 invalid input (with the fields), 401 no token,"
                           + " 403 wrong role, 404 unknown, 409 conflict, 429 too many requests"
-                          + " (with Retry-After)")
+                          + " (with Retry-After), 503 the database failed under the request: nothing changed,"
+                          + " try again (with Retry-After)")
                   .content(
                       OASFactory.createContent()
                           .addMediaType(

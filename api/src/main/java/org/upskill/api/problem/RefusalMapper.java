@@ -7,7 +7,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.upskill.platform.boundary.Refusal;
 
-/** A rule the core refused to break, as a problem with the matching 4xx status. */
+/**
+ * A rule the core refused to break, as a problem with the matching 4xx status; a lookup that the
+ * database failed under is a 503 with {@code Retry-After} (see {@link Refusal#notFound}).
+ */
 @Provider
 public class RefusalMapper implements ExceptionMapper<Refusal> {
 
@@ -15,17 +18,15 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
 
   @Override
   public Response toResponse(Refusal refusal) {
-    var status =
-        switch (refusal.reason()) {
-          case NOT_FOUND -> Response.Status.NOT_FOUND;
-          case FORBIDDEN -> Response.Status.FORBIDDEN;
-          case CONFLICT -> Response.Status.CONFLICT;
-        };
-    return Problem.of(
-            status,
-            refusal.getMessage(),
-            uriInfo == null ? null : uriInfo.getRequestUri().getPath())
-        .toResponse()
-        .build();
+    var answer =
+        Problem.of(
+                Response.Status.fromStatusCode(refusal.reason().status()),
+                refusal.getMessage(),
+                uriInfo == null ? null : uriInfo.getRequestUri().getPath())
+            .toResponse();
+    if (refusal.reason() == Refusal.Reason.UNAVAILABLE) {
+      answer.header("Retry-After", UnexpectedExceptionMapper.RETRY_AFTER_SECONDS);
+    }
+    return answer.build();
   }
 }

@@ -203,12 +203,33 @@ public final class Cluster {
     }
   }
 
-  /** A connection to the cluster's database through the SQL front (the single writer). */
+  /**
+   * A connection to the cluster's database through the SQL front (the single writer). Right after a
+   * Galera node is killed the front may hand a connection to a node that is still forming the new
+   * primary component, which drops it during the handshake: a connection failure (SQL state 08…) is
+   * tried again for up to 30 s, as the WildFly members' pool does.
+   */
   public static Connection database() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:mysql://127.0.0.1:" + SQL_FRONT_PORT + "/upskill",
-        env("UPSKILL_GALERA_DB_USER", "upskill"),
-        env("UPSKILL_GALERA_DB_PASSWORD", "upskill"));
+    var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    for (long pause = 100; ; pause = Math.min(2_000, pause * 2)) {
+      try {
+        return DriverManager.getConnection(
+            "jdbc:mysql://127.0.0.1:" + SQL_FRONT_PORT + "/upskill",
+            env("UPSKILL_GALERA_DB_USER", "upskill"),
+            env("UPSKILL_GALERA_DB_PASSWORD", "upskill"));
+      } catch (SQLException e) {
+        var state = e.getSQLState();
+        if (state == null || !state.startsWith("08") || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(pause); // backing off between attempts to connect, not waiting for a time
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** One number from the cluster's database. */

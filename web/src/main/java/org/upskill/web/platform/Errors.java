@@ -8,10 +8,6 @@ public final class Errors {
   private Errors() {}
 
   public static int status(Refusal refusal) {
-    return switch (refusal.reason()) {
-      case NOT_FOUND -> 404;
-      case FORBIDDEN -> 403;
-      case CONFLICT -> 409;
-    };
+    return refusal.reason().status();
   }
 }
