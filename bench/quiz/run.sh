@@ -98,34 +98,9 @@ LOG="$UPSKILL_HOME/logs/wildfly.log"
 MAX_N=$WARMUP_N
 for n in $SIZES; do [ "$n" -gt "$MAX_N" ] && MAX_N=$n; done
 
-admin_token() {
-  curl -s --max-time 30 -d grant_type=password -d client_id=admin-cli \
-    -d "username=${UPSKILL_KEYCLOAK_ADMIN:-admin}" -d "password=${UPSKILL_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
-    "$KEYCLOAK/realms/master/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
-}
-step "Creating the learners bench-0001…bench-$(printf '%04d' "$MAX_N") in Keycloak (partial import, existing ones skipped)"
-added=0
-for ((from = 1; from <= MAX_N; from += 500)); do
-  to=$((from + 499 < MAX_N ? from + 499 : MAX_N))
-  body="$TARGET/users-$from.json"
-  {
-    printf '{"ifResourceExists":"SKIP","users":['
-    for ((i = from; i <= to; i++)); do
-      u=$(printf 'bench-%04d' "$i")
-      [ "$i" = "$from" ] || printf ','
-      printf '{"username":"%s","enabled":true,"email":"%s@example.org","emailVerified":true,"firstName":"Bench","lastName":"%04d","credentials":[{"type":"password","value":"%s","temporary":false}],"realmRoles":["learner"]}' "$u" "$u" "$i" "$u"
-    done
-    printf ']}'
-  } >"$body"
-  token=$(admin_token)
-  [ -n "$token" ] || fail "No admin token from $KEYCLOAK (master realm, admin-cli)"
-  answer=$(curl -s --max-time 300 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    --data-binary @"$body" "$KEYCLOAK/admin/realms/upskill/partialImport")
-  count=$(printf '%s' "$answer" | sed -n 's/.*"added":\([0-9]*\).*/\1/p')
-  [ -n "$count" ] || fail "Keycloak's partial import failed: $(printf '%s' "$answer" | cut -c1-300)"
-  added=$((added + count))
-done
-say "  $added added"
+# shellcheck source=bench/quiz/lib.sh
+source "$QUIZ_DIR/lib.sh"
+create_learners "$MAX_N"
 
 step "Preparing the 20-question quiz on PY-CLIN (bench/quiz/prepare-quiz.sql)"
 QUIZ=$(sql -N "$DB_NAME" <"$QUIZ_DIR/prepare-quiz.sql" | tail -n 1 | awk '{print $1}')
@@ -147,27 +122,6 @@ mvn -B -q -ntp -f "$QUIZ_DIR/pom.xml" test-compile >"$TARGET/build.log" 2>&1 ||
 LOG_OFFSET=$( [ -f "$LOG" ] && wc -c <"$LOG" || echo 0)
 ROWS=()
 DETAILS=()
-run_one() { # N label
-  local n=$1 label=$2 out="$TARGET/result-$1"
-  step "N=$n${label:+ ($label)}: deleting earlier attempts on quiz $QUIZ, then running Gatling (log: $TARGET/gatling-$n.log)"
-  { printf 'SET @quiz := %s;\n' "$QUIZ"; cat "$QUIZ_DIR/reset-attempts.sql"; } | sql "$DB_NAME"
-  rm -f "$out.row" "$out.details"
-  local rc=0
-  BENCH_N=$n BENCH_LABEL="$n${label:+ ($label)}" BENCH_QUIZ=$QUIZ BENCH_BASE=$BASE BENCH_KEYCLOAK=$KEYCLOAK \
-    BENCH_CLI=$CLI BENCH_CONTROLLER=$CONTROLLER BENCH_OUT=$out \
-    mvn -B -ntp -f "$QUIZ_DIR/pom.xml" gatling:test >"$TARGET/gatling-$n.log" 2>&1 || rc=$?
-  grep '^\[bench\]' "$TARGET/gatling-$n.log" | sed 's/^/  /' || true
-  if [ -f "$out.row" ]; then
-    ROWS+=("$(cat "$out.row")")
-    DETAILS+=("$(cat "$out.details")")
-    say "  $(cat "$out.row")"
-  else
-    ROWS+=("$(printf '%-13s' "$n") FAILED: see $TARGET/gatling-$n.log")
-    grep -E 'ERROR|Exception' "$TARGET/gatling-$n.log" | head -n 5 | sed 's/^/  /' || true
-  fi
-  [ "$rc" = 0 ] || say "  (Gatling exited with $rc; see $TARGET/gatling-$n.log)"
-}
-
 [ "$WARMUP_N" = 0 ] || run_one "$WARMUP_N" "warm-up"
 for n in $SIZES; do run_one "$n" ""; done
 
@@ -180,9 +134,9 @@ for n in $SIZES; do run_one "$n" ""; done
   say "latency ms of successful requests; SQL = Hibernate prepared statements per request (all requests of that type);"
   say "burst s = from the burst to the last answer (start phase, submit phase); errors by request type and cause"
   say ""
-  printf '%-13s %7s %7s %7s %7s %7s %7s %6s %6s %6s %6s %6s  %s\n' \
+  printf '%-20s %7s %7s %7s %7s %7s %7s %6s %6s %6s %6s %6s  %s\n' \
     "N" "start" "" "save" "" "submit" "" "SQL/" "req" "" "burst" "s" ""
-  printf '%-13s %7s %7s %7s %7s %7s %7s %6s %6s %6s %6s %6s  %s\n' \
+  printf '%-20s %7s %7s %7s %7s %7s %7s %6s %6s %6s %6s %6s  %s\n' \
     "" "p50" "p99" "p50" "p99" "p50" "p99" "start" "save" "submit" "start" "submit" "errors"
   for row in "${ROWS[@]}"; do say "$row"; done
   say ""

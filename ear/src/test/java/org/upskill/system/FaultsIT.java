@@ -345,6 +345,17 @@ class FaultsIT {
                   List.of(),
                   failed.stream().filter(c -> c.outcome().contains("AssertionError")).toList(),
                   "every failure was a problem response the API documents, or a refused call"),
+          () ->
+              assertEquals(
+                  List.of(),
+                  failed.stream()
+                      .filter(
+                          c ->
+                              c.outcome().matches("(read )?HTTP \\d+")
+                                  && !c.outcome().endsWith("HTTP 503"))
+                      .toList(),
+                  "a request the database failed under is answered 503 (try again), never 500 or"
+                      + " 404"),
           () -> assertTrue(slowest < 20_000, "no request took 20 s or more: " + slowest + " ms"));
 
       // And no acknowledged answer is lost: each attempt holds the last acknowledged save, or a
@@ -582,6 +593,17 @@ class FaultsIT {
     assertEquals(200, saved.statusCode(), saved.body());
     var feed = Http.get(site + "/api/v1/completions?limit=5", hr);
     assertEquals(200, feed.statusCode(), feed.body());
+
+    // And /api/health stays 200 with the identity provider DOWN in its checks: the balancer must
+    // not take every member out for the one shared Keycloak
+    var health = Http.get(site + "/api/health");
+    assertEquals(200, health.statusCode(), health.body());
+    var idp =
+        Http.json(health).getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class).stream()
+            .filter(c -> c.getString("name").equals("identity-provider"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("DOWN", idp.getString("status"), health.body());
 
     // And a new sign-in is told that it is not possible now: a page, not a hang (the site
     // remembers Keycloak's last answer for 5 s, so it notices within seconds)

@@ -110,6 +110,11 @@ class QuizApiIT {
     assertEquals(1, json(saved).getInt("sequence"));
     assertTrue(json(saved).getBoolean("accepted"));
 
+    // The same save sent again (its answer was lost) is told it was saved, and changes nothing
+    var again = API.save(token, id(attempt), 0, first);
+    assertEquals(200, again.statusCode(), again.body());
+    assertEquals(1, json(again).getInt("sequence"), "the sequence stays where the save left it");
+
     // A page still holding sequence 0 is out of date
     var stale = API.save(token, id(attempt), 0, answers);
     assertEquals(409, stale.statusCode());
@@ -121,6 +126,7 @@ class QuizApiIT {
     var slot1 = view.getJsonArray("questions").getJsonObject(0);
     assertEquals(1, view.getInt("sequence"));
     assertTrue(slot1.containsKey("savedAt") && !slot1.isNull("savedAt"), slot1.toString());
+    assertEquals(slot1.getString("savedAt"), json(again).getString("savedAt"), "saved once");
     var staleSubmit = API.submit(token, id(attempt), 0);
     assertEquals(409, staleSubmit.statusCode(), "a stale submit is refused too");
     assertEquals(

@@ -85,7 +85,8 @@ public class QuizzesResource {
   @Operation(
       summary =
           "Save answers by slot: {sequence, responses: {\"1\": {choices|text|sequence|matches}}};"
-              + " 409 when the sequence is out of date or the attempt has ended")
+              + " 409 when the sequence is out of date or the attempt has ended (the last save"
+              + " sent again is answered 200 with the current sequence, changing nothing)")
   public SaveResult save(@PathParam("id") long id, Responses body) {
     var result = quizzes.save(me(), id, sequence(body), answers(body));
     if (!result.accepted()) {

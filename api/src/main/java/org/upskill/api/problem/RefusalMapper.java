@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.upskill.platform.boundary.DatabaseFailure;
 import org.upskill.platform.boundary.Refusal;
 
 /**
@@ -25,7 +26,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
                 uriInfo == null ? null : uriInfo.getRequestUri().getPath())
             .toResponse();
     if (refusal.reason() == Refusal.Reason.UNAVAILABLE) {
-      answer.header("Retry-After", UnexpectedExceptionMapper.RETRY_AFTER_SECONDS);
+      answer.header("Retry-After", DatabaseFailure.RETRY_AFTER_SECONDS);
     }
     return answer.build();
   }

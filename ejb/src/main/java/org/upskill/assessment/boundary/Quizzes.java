@@ -388,7 +388,9 @@ public class Quizzes {
   /**
    * Saves responses, stamped with the time the server received them. A save from a page older than
    * the last accepted save is refused; a save after the deadline and its grace period is not
-   * counted, and ends the attempt as it stood.
+   * counted, and ends the attempt as it stood. The last save sent again (its answer was lost: a
+   * member died after the commit, a network blip, a client's automatic retry) is answered as
+   * accepted with the current sequence and changes nothing.
    *
    * @param sequence the sequence number the page was rendered with
    * @param answers by slot (from 1); slots not given keep their saved answers
@@ -405,9 +407,36 @@ public class Quizzes {
       close(attempt, em.find(Quiz.class, attempt.getQuizId()), now);
       return new SaveResult(false, attempt.getSequence(), null);
     }
+    if (sequence == attempt.getSequence() - 1) {
+      var repeated = repeatedSave(attempt, answers);
+      if (repeated != null) {
+        return new SaveResult(true, attempt.getSequence(), repeated);
+      }
+    }
     requireCurrent(attempt, sequence);
     store(attempt, answers, now);
     return new SaveResult(true, attempt.advance(), now);
+  }
+
+  /**
+   * When every answer of a save one sequence behind is already stored as it is (the same save sent
+   * again), the latest time those answers were saved; otherwise null.
+   */
+  private Instant repeatedSave(QuizAttempt attempt, Map<Integer, Answer> answers) {
+    if (answers.isEmpty()) {
+      return null;
+    }
+    var stored = responses(attempt.getId());
+    Instant latest = null;
+    for (var entry : answers.entrySet()) {
+      var response = stored.get(entry.getKey());
+      if (response == null || !response.getAnswer().equals(AnswerJson.write(entry.getValue()))) {
+        return null;
+      }
+      latest =
+          latest == null || response.getSavedAt().isAfter(latest) ? response.getSavedAt() : latest;
+    }
+    return latest;
   }
 
   /**

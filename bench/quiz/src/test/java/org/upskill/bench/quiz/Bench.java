@@ -53,6 +53,19 @@ final class Bench {
   static final String LABEL = env("BENCH_LABEL", String.valueOf(N));
   static final int PARALLEL = intEnv("BENCH_TOKEN_PARALLELISM", 8);
   static final int SAVES = 3;
+  /** A PEM certificate to trust for HTTPS (the cluster's balancer); empty: the JDK's own trust. */
+  static final String CA_PEM = env("BENCH_CA_PEM", "");
+  /**
+   * Members whose request counters to read, "name=metrics-URL" separated by spaces (WildFly's
+   * Prometheus endpoint on each member's management interface); empty: none.
+   */
+  static final String METRICS = env("BENCH_METRICS", "");
+  /** A shell command run once during the run (a member killed); empty: none. */
+  static final String KILL_COMMAND = env("BENCH_KILL_COMMAND", "");
+  /** The phase during which {@link #KILL_COMMAND} runs (2 = the second save round, half-way). */
+  static final int KILL_PHASE = intEnv("BENCH_KILL_PHASE", 2);
+  /** How long after that phase's burst began the command runs: requests are then in flight. */
+  static final int KILL_DELAY_MS = intEnv("BENCH_KILL_DELAY_MS", 300);
   /** Tokens older than this are refreshed (untimed, at a barrier); Keycloak's default is 300 s. */
   static final long REFRESH_AFTER_MS = 120_000;
 
@@ -61,11 +74,40 @@ final class Bench {
           + "/hibernate-persistence-unit=upskill.ear\\/upskill-ejb.jar#upskill";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(10))
-          .version(HttpClient.Version.HTTP_1_1)
-          .build();
+  private static final HttpClient CLIENT = client();
+
+  private static HttpClient client() {
+    var builder =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1);
+    if (!CA_PEM.isEmpty()) {
+      builder.sslContext(trusting(Path.of(CA_PEM)));
+    }
+    return builder.build();
+  }
+
+  /** An SSL context that trusts the certificate(s) of one PEM file and nothing else. */
+  private static javax.net.ssl.SSLContext trusting(Path pem) {
+    try (var in = Files.newInputStream(pem)) {
+      var store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+      store.load(null, null);
+      int k = 0;
+      for (var certificate :
+          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        store.setCertificateEntry("trusted-" + k++, certificate);
+      }
+      var trust =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(store);
+      var context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context;
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("cannot trust " + pem + ": " + e, e);
+    }
+  }
 
   private Bench() {}
 
@@ -136,6 +178,7 @@ final class Bench {
     refreshOldTokens();
     writeTokenCache();
     snapshots[0] = statistics();
+    requestCounts[0] = requestCounts();
   }
 
   private static void passwordGrant(int i) {
@@ -371,13 +414,53 @@ final class Bench {
         new Thread(
             () -> {
               snapshots[phase + 1] = statistics();
+              requestCounts[phase + 1] = requestCounts();
               refreshOldTokens();
               // Everyone polls every 200 ms: by then all have seen the time, and wake up together.
               var at = System.currentTimeMillis() + 700;
               phaseBegan[phase + 1] = at;
+              if (phase + 1 == KILL_PHASE && !KILL_COMMAND.isEmpty()) {
+                killAt(at + KILL_DELAY_MS);
+              }
               releaseAt[phase].set(at);
             },
             "bench-barrier-" + phase);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static volatile String killed = "";
+
+  /** Runs {@link #KILL_COMMAND} at {@code at} (epoch ms), on its own thread. */
+  private static void killAt(long at) {
+    var thread =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(Math.max(0, at - System.currentTimeMillis()));
+                var began = System.currentTimeMillis();
+                var process =
+                    new ProcessBuilder("sh", "-c", KILL_COMMAND).redirectErrorStream(true).start();
+                var output =
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                var exit = process.waitFor();
+                killed =
+                    String.format(
+                        Locale.ROOT,
+                        "ran `%s` %.1f s into phase %d (exit %d%s)",
+                        KILL_COMMAND,
+                        (began - phaseBegan[KILL_PHASE]) / 1000.0,
+                        KILL_PHASE,
+                        exit,
+                        output.isBlank() ? "" : ": " + abbreviate(output));
+                log("%s", killed);
+              } catch (IOException e) {
+                killed = "could not run `" + KILL_COMMAND + "`: " + e;
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "bench-kill");
     thread.setDaemon(true);
     thread.start();
   }
@@ -428,6 +511,78 @@ final class Bench {
     }
   }
 
+  /** Each member's API request count (by name; absent when it did not answer) after each phase. */
+  @SuppressWarnings("unchecked")
+  static final Map<String, Long>[] requestCounts = new Map[PHASES + 1];
+
+  /**
+   * Reads every member's {@code upskill_api_requests_seconds_count} series from its Prometheus
+   * endpoint and answers their sums by member; a member that does not answer is left out.
+   */
+  static Map<String, Long> requestCounts() {
+    var counts = new TreeMap<String, Long>();
+    for (var member : METRICS.trim().split("\\s+")) {
+      if (member.isEmpty() || !member.contains("=")) {
+        continue;
+      }
+      var name = member.substring(0, member.indexOf('='));
+      var url = member.substring(member.indexOf('=') + 1);
+      try {
+        var response =
+            CLIENT.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+          continue;
+        }
+        long sum = 0;
+        for (var line : response.body().split("\n")) {
+          if (line.startsWith("upskill_api_requests_seconds_count{")) {
+            sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+          }
+        }
+        counts.put(name, sum);
+      } catch (IOException | RuntimeException e) {
+        // a member that is down is simply not counted
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Requests each member served during the run and per second of the run, from the first snapshot
+   * to the last one in which it answered ("down after phase k" when that was before the end).
+   */
+  private static String perMember() {
+    if (METRICS.isBlank() || requestCounts[0] == null) {
+      return "";
+    }
+    var seconds = (phaseEnded[PHASES - 1] - phaseBegan[0]) / 1000.0;
+    var parts = new ArrayList<String>();
+    for (var entry : requestCounts[0].entrySet()) {
+      var name = entry.getKey();
+      int last = 0;
+      for (int p = 1; p <= PHASES; p++) {
+        if (requestCounts[p] != null && requestCounts[p].containsKey(name)) {
+          last = p;
+        }
+      }
+      var served = requestCounts[last].get(name) - entry.getValue();
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "%s %d requests (%.0f/s over the run's %.1f s)%s",
+              name,
+              served,
+              seconds > 0 ? served / seconds : 0,
+              seconds,
+              last == PHASES ? "" : ", no answer after phase " + (last - 1)));
+    }
+    return "served by: " + String.join("; ", parts) + "%n";
+  }
+
   // ------------------------------------------------------------------------------ figures
 
   enum Type {
@@ -441,10 +596,17 @@ final class Bench {
   private static final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private static final Map<String, String> errorSamples = new ConcurrentHashMap<>();
 
+  private static final List<List<Integer>> phaseTimes = new ArrayList<>();
+  private static final LongAdder[] phaseErrors = new LongAdder[PHASES];
+
   static {
     for (var type : Type.values()) {
       okTimes.add(Collections.synchronizedList(new ArrayList<>()));
       sent[type.ordinal()] = new LongAdder();
+    }
+    for (int p = 0; p < PHASES; p++) {
+      phaseTimes.add(Collections.synchronizedList(new ArrayList<>()));
+      phaseErrors[p] = new LongAdder();
     }
   }
 
@@ -454,7 +616,8 @@ final class Bench {
    *
    * @return the response body as JSON when it was a success, else null
    */
-  static JsonNode record(Type type, Integer status, Integer millis, String body, int expected) {
+  static JsonNode record(
+      Type type, int phase, Integer status, Integer millis, String body, int expected) {
     sent[type.ordinal()].increment();
     String error = null;
     JsonNode json = null;
@@ -483,9 +646,11 @@ final class Bench {
       var key = type + ": " + error;
       errors.computeIfAbsent(key, k -> new LongAdder()).increment();
       errorSamples.putIfAbsent(key, abbreviate(String.valueOf(body)));
+      phaseErrors[phase].increment();
       return null;
     }
     okTimes.get(type.ordinal()).add(millis);
+    phaseTimes.get(phase).add(millis);
     return json;
   }
 
@@ -554,9 +719,10 @@ final class Bench {
 
   static void report() {
     snapshots[PHASES] = statistics();
+    requestCounts[PHASES] = requestCounts();
     writeTokenCache();
     var row = new StringBuilder();
-    row.append(String.format(Locale.ROOT, "%-13s", LABEL));
+    row.append(String.format(Locale.ROOT, "%-20s", LABEL));
     for (var type : Type.values()) {
       var times = new ArrayList<>(okTimes.get(type.ordinal()));
       Collections.sort(times);
@@ -610,14 +776,23 @@ final class Bench {
             perRequest(1, 1, SAVES + 1, Type.save),
             perRequest(1, SAVES + 1, PHASES, Type.submit)));
     for (int p = 0; p < PHASES; p++) {
+      var times = new ArrayList<>(phaseTimes.get(p));
+      Collections.sort(times);
       details.append(
           String.format(
               Locale.ROOT,
-              "phase %d (%s): %s s, prepared statements %s%n",
+              "phase %d (%s): %s s, ok p50 %s p99 %s ms, %d errors, prepared statements %s%n",
               p,
               p == 0 ? "start" : p == PHASES - 1 ? "submit" : "save round " + p,
               seconds(p),
+              percentile(times, 50),
+              percentile(times, 99),
+              phaseErrors[p].sum(),
               delta(0, p, p + 1)));
+    }
+    details.append(String.format(Locale.ROOT, perMember()));
+    if (!killed.isEmpty()) {
+      details.append("fault: ").append(killed).append('\n');
     }
     new TreeMap<>(errors)
         .forEach(

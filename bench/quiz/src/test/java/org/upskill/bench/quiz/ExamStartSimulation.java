@@ -59,6 +59,11 @@ public class ExamStartSimulation extends Simulation {
   private static JsonNode record(Bench.Type type, Session s, int expected) {
     return Bench.record(
         type,
+        switch (type) {
+          case start -> 0;
+          case save -> s.getInt("round");
+          case submit -> Bench.PHASES - 1;
+        },
         s.contains("status") ? s.getInt("status") : null,
         s.contains("rt") ? s.getInt("rt") : null,
         s.contains("body") ? s.getString("body") : null,

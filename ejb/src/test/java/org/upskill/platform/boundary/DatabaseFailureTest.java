@@ -1,4 +1,4 @@
-package org.upskill.api.problem;
+package org.upskill.platform.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,25 +10,23 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
-class UnexpectedExceptionMapperTest {
+class DatabaseFailureTest {
 
   @Test
   void aBrokenConnectionDeepInTheCausesIsADatabaseFailure() {
     var link = new SQLException("Communications link failure", "08S01");
     var wrapped = new RuntimeException("EJB", new IllegalStateException("JPA", link));
-    assertTrue(UnexpectedExceptionMapper.isDatabaseFailure(wrapped));
-    assertTrue(
-        UnexpectedExceptionMapper.isDatabaseFailure(
-            new SQLTransientConnectionException("no route", "08001")));
+    assertTrue(DatabaseFailure.causedAny(wrapped));
+    assertTrue(DatabaseFailure.causedAny(new SQLTransientConnectionException("no route", "08001")));
   }
 
   @Test
   void aDeadlockAndAnEmptyPoolAreDatabaseFailures() {
     assertTrue(
-        UnexpectedExceptionMapper.isDatabaseFailure(
+        DatabaseFailure.causedAny(
             new RuntimeException(new SQLException("Deadlock found", "40001"))));
     assertTrue(
-        UnexpectedExceptionMapper.isDatabaseFailure(
+        DatabaseFailure.causedAny(
             new RuntimeException(
                 new SQLException(
                     "Unable to acquire JDBC Connection",
@@ -38,19 +36,18 @@ class UnexpectedExceptionMapperTest {
   @Test
   void aCommitThatFailedIsADatabaseFailureEvenWhenOnlySuppressed() {
     var commit = new RuntimeException("EJB", new RollbackException("ARJUNA016053"));
-    assertTrue(UnexpectedExceptionMapper.isDatabaseFailure(commit));
+    assertTrue(DatabaseFailure.causedAny(commit));
     var heuristic = new RuntimeException("EJB");
     heuristic.addSuppressed(new HeuristicMixedException());
-    assertTrue(UnexpectedExceptionMapper.isDatabaseFailure(heuristic));
+    assertTrue(DatabaseFailure.causedAny(heuristic));
   }
 
   @Test
   void aBugIsNot() {
-    assertFalse(UnexpectedExceptionMapper.isDatabaseFailure(new NullPointerException()));
+    assertFalse(DatabaseFailure.causedAny(new NullPointerException()));
     assertFalse(
-        UnexpectedExceptionMapper.isDatabaseFailure(
+        DatabaseFailure.causedAny(
             new RuntimeException(new SQLException("Duplicate entry", "23000"))));
-    assertFalse(
-        UnexpectedExceptionMapper.isDatabaseFailure(new SQLException("no state", (String) null)));
+    assertFalse(DatabaseFailure.causedAny(new SQLException("no state", (String) null)));
   }
 }
