@@ -108,16 +108,29 @@ restart_node1() {
   say "  node1 serves again after $((SECONDS - began)) s"
 }
 
+# What the database holds after a run: the attempts submitted and those with all 20 answers (a
+# save or submit acknowledged and then lost with a killed member would show here)
+stored() { # label
+  local counts
+  counts=$(sql -N "$DB_NAME" -e "SELECT COUNT(*), COALESCE(SUM(n = $SLOTS), 0) FROM (SELECT a.id,
+      (SELECT COUNT(*) FROM attempt_response r WHERE r.attempt_id = a.id) AS n FROM quiz_attempt a
+      WHERE a.quiz_id = $QUIZ AND a.submitted_at IS NOT NULL) t")
+  set -- "$1" $counts
+  say "  in the database: $2 attempts submitted, $3 of them with all $SLOTS answers"
+  DETAILS+=("$1 in the database: $2 attempts submitted, $3 of them with all $SLOTS answers")
+}
+
 if [ "$WARMUP_N" != 0 ]; then BASE=$BALANCER run_one "$WARMUP_N" "warm-up" "warmup"; fi
 for n in $SIZES; do
   for way in $WAYS; do
     case "$way" in
-      one-node) BASE=$NODE1 run_one "$n" "one node" "$n-one-node" ;;
-      balancer) BASE=$BALANCER run_one "$n" "balancer" "$n-balancer" ;;
+      one-node) BASE=$NODE1 run_one "$n" "one node" "$n-one-node" ; stored "N=$n (one node)" ;;
+      balancer) BASE=$BALANCER run_one "$n" "balancer" "$n-balancer" ; stored "N=$n (balancer)" ;;
       node-killed)
         BASE=$BALANCER BENCH_KILL_PHASE=2 \
           BENCH_KILL_COMMAND="kill -9 \$(cat '$RUN_DIR/cluster-node1-java.pid')" \
           run_one "$n" "node1 killed" "$n-node-killed"
+        stored "N=$n (node1 killed)"
         restart_node1
         ;;
     esac
