@@ -141,6 +141,30 @@ class ClusterIT {
   }
 
   @Test
+  @Order(1)
+  void unknownVerificationCodesAreThrottledAcrossBothMembersTogether() {
+    // 20 unknown codes a minute from one address (the balancer's X-Forwarded-For), on both members
+    // together: a throttle per member would let 40 through
+    var answered = new TreeMap<String, Integer>();
+    var servedBy = new TreeSet<String>();
+    var run = System.currentTimeMillis() % 1_000_000;
+    for (int i = 0; i < 2 * VERIFY_LIMIT + 4; i++) {
+      var response =
+          Cluster.send(
+              Cluster.request("/api/v1/verifications/NO-SUCH-" + run + "-" + i).GET().build());
+      answered.merge(String.valueOf(response.statusCode()), 1, Integer::sum);
+      servedBy.add(Cluster.servedBy(response));
+    }
+    var summary = answered + ", served by " + servedBy;
+    assertEquals(VERIFY_LIMIT, answered.getOrDefault("404", 0), summary);
+    assertEquals(VERIFY_LIMIT + 4, answered.getOrDefault("429", 0), summary);
+    assertEquals(new TreeSet<>(java.util.List.of("node1", "node2")), servedBy, summary);
+  }
+
+  /** Unknown verification codes a minute per address (upskill.verify.max-unknown-per-minute). */
+  static final int VERIFY_LIMIT = 20;
+
+  @Test
   @Order(2)
   void theDailyComplianceRunRunsOnceWhileBothMembersTick() throws Exception {
     // Today's run made afresh: whichever member ticks first claims it
