@@ -204,9 +204,9 @@ public final class Cluster {
   }
 
   /**
-   * A connection to the cluster's database through the SQL front (the single writer). Right after a
-   * Galera node is killed the front may hand a connection to a node that is still forming the new
-   * primary component, which drops it during the handshake: a connection failure (SQL state 08…) is
+   * A connection to the cluster's database through the SQL front (the single writer). Once, seconds
+   * after the Galera writer was killed, a fresh connection was dropped during its handshake (the
+   * cause was not pinned down: the front logged nothing): a connection failure (SQL state 08…) is
    * tried again for up to 30 s, as the WildFly members' pool does.
    */
   public static Connection database() throws SQLException {
