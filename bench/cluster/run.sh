@@ -52,15 +52,8 @@ export BENCH_CA_PEM="$PEM"
 CLI=""          # no Hibernate statistics: two deployments would each count half
 CONTROLLER=""
 
-say() { printf '%s\n' "$*"; }
-step() { printf '• %s\n' "$*"; }
-fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
-
-command -v curl >/dev/null 2>&1 || fail "curl is missing (apt-get install -y curl)"
-if command -v mariadb >/dev/null 2>&1; then SQL_CLIENT=mariadb
-elif command -v mysql >/dev/null 2>&1; then SQL_CLIENT=mysql
-else fail "a MariaDB/MySQL client is missing (apt-get install -y mariadb-client)"; fi
-sql() { "$SQL_CLIENT" --protocol=TCP -h "$DB_HOST" -P "$DB_PORT" -u"$DB_USER" -p"$DB_PASSWORD" "$@"; }
+# shellcheck source=bench/quiz/lib.sh
+source "$QUIZ_DIR/lib.sh"
 
 status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 --cacert "$PEM" "$1" || true; }
 need_cluster() {
@@ -84,8 +77,6 @@ for n in $SIZES; do [ "$n" -gt "$MAX_N" ] && MAX_N=$n; done
 ROWS=()
 DETAILS=()
 BASE=$BALANCER
-# shellcheck source=bench/quiz/lib.sh
-source "$QUIZ_DIR/lib.sh"
 create_learners "$MAX_N"
 
 step "Preparing the 20-question quiz on PY-CLIN (bench/quiz/prepare-quiz.sql)"

@@ -1,6 +1,17 @@
-# Shared by bench/quiz/run.sh (one Upskill) and bench/cluster/run.sh (the cluster): the learners in
-# Keycloak and one run of the Gatling simulation. Sourced; expects KEYCLOAK, TARGET, QUIZ_DIR, QUIZ,
-# BASE, DB_NAME, ROWS, DETAILS and the functions say, step, fail and sql of the script.
+# Shared by bench/quiz/run.sh (one Upskill) and bench/cluster/run.sh (the cluster): messages, the
+# SQL client, the learners in Keycloak and one run of the Gatling simulation. Sourced; expects
+# DB_HOST, DB_PORT, DB_USER (root when unset), DB_PASSWORD (none when unset), and for the functions
+# KEYCLOAK, TARGET, QUIZ_DIR, QUIZ, BASE, DB_NAME, ROWS and DETAILS of the script.
+
+say() { printf '%s\n' "$*"; }
+step() { printf '• %s\n' "$*"; }
+fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+command -v curl >/dev/null 2>&1 || fail "curl is missing (apt-get install -y curl)"
+if command -v mariadb >/dev/null 2>&1; then SQL_CLIENT=mariadb
+elif command -v mysql >/dev/null 2>&1; then SQL_CLIENT=mysql
+else fail "a MariaDB/MySQL client is missing (apt-get install -y mariadb-client)"; fi
+sql() { "$SQL_CLIENT" --protocol=TCP -h "$DB_HOST" -P "$DB_PORT" -u"${DB_USER:-root}" ${DB_PASSWORD:+-p"$DB_PASSWORD"} "$@"; }
 
 admin_token() {
   curl -s --max-time 30 -d grant_type=password -d client_id=admin-cli \

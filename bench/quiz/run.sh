@@ -37,15 +37,8 @@ CONTROLLER="localhost:$((9990 + UPSKILL_PORT_OFFSET))"
 WILDFLY_VERSION=$(sed -n 's:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p' "$REPO/pom.xml" | head -n 1)
 CLI="$UPSKILL_HOME/wildfly-$WILDFLY_VERSION/bin/jboss-cli.sh"
 
-say() { printf '%s\n' "$*"; }
-step() { printf '• %s\n' "$*"; }
-fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
-
-command -v curl >/dev/null 2>&1 || fail "curl is missing (apt-get install -y curl)"
-if command -v mariadb >/dev/null 2>&1; then SQL_CLIENT=mariadb
-elif command -v mysql >/dev/null 2>&1; then SQL_CLIENT=mysql
-else fail "a MariaDB/MySQL client is missing (apt-get install -y mariadb-client)"; fi
-sql() { "$SQL_CLIENT" --protocol=TCP -h "$DB_HOST" -P "$DB_PORT" -uroot "$@"; }
+# shellcheck source=bench/quiz/lib.sh
+source "$QUIZ_DIR/lib.sh"
 sql -e "SELECT 1" >/dev/null 2>&1 || fail "Cannot reach MariaDB/MySQL at $DB_HOST:$DB_PORT as root with an empty password."
 
 mkdir -p "$TARGET"
@@ -98,8 +91,6 @@ LOG="$UPSKILL_HOME/logs/wildfly.log"
 MAX_N=$WARMUP_N
 for n in $SIZES; do [ "$n" -gt "$MAX_N" ] && MAX_N=$n; done
 
-# shellcheck source=bench/quiz/lib.sh
-source "$QUIZ_DIR/lib.sh"
 create_learners "$MAX_N"
 
 step "Preparing the 20-question quiz on PY-CLIN (bench/quiz/prepare-quiz.sql)"
