@@ -5,10 +5,12 @@ import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Tells the database failing under a request from a fault of Upskill's: the API answers the first
@@ -16,6 +18,18 @@ import java.util.List;
  * both with {@link Refusal#DATABASE_UNAVAILABLE}; anything else stays a 500 with a reference.
  */
 public final class DatabaseFailure {
+
+  /**
+   * Connector/J's own exceptions for a connection that broke or was closed under a statement (the
+   * pool destroys a connection whose validation failed, and a statement still running on it then
+   * fails with "No operations allowed after statement closed", SQL state S1009). By name: the
+   * driver is a server module, not on this module's class path.
+   */
+  static final Set<String> CONNECTOR_J_CLOSED =
+      Set.of(
+          "com.mysql.cj.exceptions.StatementIsClosedException",
+          "com.mysql.cj.exceptions.ConnectionIsClosedException",
+          "com.mysql.cj.exceptions.CJCommunicationsException");
 
   /** Seconds a client is asked to wait before it tries again. */
   public static final int RETRY_AFTER_SECONDS = 5;
@@ -46,6 +60,8 @@ public final class DatabaseFailure {
         }
       }
       if (cause instanceof ResourceException
+          || cause instanceof SQLRecoverableException
+          || CONNECTOR_J_CLOSED.contains(cause.getClass().getName())
           || cause instanceof RollbackException
           || cause instanceof HeuristicMixedException
           || cause instanceof HeuristicRollbackException) {

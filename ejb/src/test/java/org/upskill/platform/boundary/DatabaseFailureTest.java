@@ -43,6 +43,23 @@ class DatabaseFailureTest {
   }
 
   @Test
+  void aStatementClosedUnderItByThePoolIsADatabaseFailure() {
+    // What Connector/J throws when the pool destroyed the connection under a running statement
+    var closed = new com.mysql.cj.exceptions.StatementIsClosedException("No operations allowed");
+    assertTrue(
+        DatabaseFailure.causedAny(
+            new RuntimeException(new SQLException("No operations allowed", "S1009", closed))));
+    assertTrue(DatabaseFailure.causedAny(new java.sql.SQLRecoverableException("gone")));
+  }
+
+  @Test
+  void theConnectorJNamesAreTheDriversClasses() throws Exception {
+    for (var name : DatabaseFailure.CONNECTOR_J_CLOSED) {
+      assertTrue(Throwable.class.isAssignableFrom(Class.forName(name)), name);
+    }
+  }
+
+  @Test
   void aBugIsNot() {
     assertFalse(DatabaseFailure.causedAny(new NullPointerException()));
     assertFalse(
