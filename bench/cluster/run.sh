@@ -135,12 +135,6 @@ done
   say "one node = straight to node1 ($NODE1); balancer = $BALANCER to node1 and node2; node1 killed = balancer, SIGKILL to node1 during save round 2"
   say "latency ms of successful requests; burst s = from the burst to the last answer (start phase, submit phase)"
   say ""
-  printf '%-20s %7s %7s %7s %7s %7s %7s %6s %6s %6s %6s %6s  %s\n' \
-    "N" "start" "" "save" "" "submit" "" "SQL/" "req" "" "burst" "s" ""
-  printf '%-20s %7s %7s %7s %7s %7s %7s %6s %6s %6s %6s %6s  %s\n' \
-    "" "p50" "p99" "p50" "p99" "p50" "p99" "start" "save" "submit" "start" "submit" "errors"
-  for row in "${ROWS[@]}"; do say "$row"; done
-  say ""
-  for d in "${DETAILS[@]}"; do say "$d"; say ""; done
+  print_results
   say "Whole run $((SECONDS - BEGAN)) s. Gatling's HTML reports: $QUIZ_DIR/target/gatling/"
 } | tee "$RESULTS"

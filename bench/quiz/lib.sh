@@ -71,3 +71,14 @@ run_one() { # N label [tag]
   [ "$rc" = 0 ] || say "  (Gatling exited with $rc; see $TARGET/gatling-$tag.log)"
 }
 
+
+# The table of the runs (ROWS) and their details (DETAILS).
+print_results() {
+  printf '%-20s %7s %7s %7s %7s %7s %7s %6s %6s %6s %6s %6s  %s\n' \
+    "N" "start" "" "save" "" "submit" "" "SQL/" "req" "" "burst" "s" ""
+  printf '%-20s %7s %7s %7s %7s %7s %7s %6s %6s %6s %6s %6s  %s\n' \
+    "" "p50" "p99" "p50" "p99" "p50" "p99" "start" "save" "submit" "start" "submit" "errors"
+  for row in "${ROWS[@]}"; do say "$row"; done
+  say ""
+  for d in "${DETAILS[@]}"; do say "$d"; say ""; done
+}

@@ -125,13 +125,7 @@ for n in $SIZES; do run_one "$n" ""; done
   say "latency ms of successful requests; SQL = Hibernate prepared statements per request (all requests of that type);"
   say "burst s = from the burst to the last answer (start phase, submit phase); errors by request type and cause"
   say ""
-  printf '%-20s %7s %7s %7s %7s %7s %7s %6s %6s %6s %6s %6s  %s\n' \
-    "N" "start" "" "save" "" "submit" "" "SQL/" "req" "" "burst" "s" ""
-  printf '%-20s %7s %7s %7s %7s %7s %7s %6s %6s %6s %6s %6s  %s\n' \
-    "" "p50" "p99" "p50" "p99" "p50" "p99" "start" "save" "submit" "start" "submit" "errors"
-  for row in "${ROWS[@]}"; do say "$row"; done
-  say ""
-  for d in "${DETAILS[@]}"; do say "$d"; say ""; done
+  print_results
   if [ -f "$LOG" ]; then
     new=$(tail -c +$((LOG_OFFSET + 1)) "$LOG" | sed 's/\x1b\[[0-9;]*m//g')
     errors=$(printf '%s\n' "$new" | grep -c ' ERROR ' || true)
