@@ -4,10 +4,11 @@
 #   CHECK_CLUSTER_FRESH=true   first removes $UPSKILL_HOME/cluster (Galera data, members' folders,
 #                              certificate, issuer key): a start from scratch
 # It checks, through the balancer only (https://localhost:8443, curl -k):
-#   - cluster start: 3 Galera nodes, the SQL front, two WildFly members, the balancer; its time;
+#   - cluster start: 3 Galera nodes, the SQL front, 2 Keycloak nodes, two WildFly members, the
+#     balancer; its time;
 #   - GET /api/health answers 200;
 #   - the sign-in redirect to Keycloak carries redirect_uri=https://localhost:8443/... (X-Forwarded-*
-#     honoured); when Keycloak accepts that address, a learner signs in through the balancer;
+#     honoured) and a learner signs in through the balancer on the cluster's Keycloak;
 #   - sticky sessions: every request with the same cookies is served by the same member (read from
 #     the balancer's log, each request marked with its own query string);
 #   - kill -9 of the member that served: the next request with the same cookies is answered by the
@@ -36,7 +37,6 @@ WORK="$UPSKILL_HOME/check-cluster"
 passed=0
 failed=0
 ok() { passed=$((passed + 1)); printf '  ok   %s\n' "$*"; }
-warn() { printf '  warn %s\n' "$*"; }
 fail() {
   failed=1
   printf '  FAIL %s\n' "$*" >&2
@@ -142,7 +142,7 @@ kc="$WORK/keycloak-cookies"
 form=$(curl -s -m 30 -c "$kc" -b "$kc" "$LOCATION" || true)
 action=$(grep -o 'action="[^"]*"' <<<"$form" | head -n 1 | sed 's/action="//;s/"$//;s/&amp;/\&/g')
 if [ -z "$action" ]; then
-  warn "Keycloak does not show its sign-in form for $PUBLIC (its realm predates https://localhost:8443/* in keycloak-realm/upskill-realm.json?): $(grep -o -m1 'Invalid parameter[^<]*' <<<"$form" || echo 'no form')"
+  fail "the cluster's Keycloak does not show its sign-in form for $PUBLIC: $(grep -o -m1 'Invalid parameter[^<]*' <<<"$form" || echo 'no form')"
 else
   back=$(curl -s -m 30 -D - -o /dev/null -c "$kc" -b "$kc" --data-urlencode username=learner --data-urlencode password=learner \
     "$action" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')

@@ -14,9 +14,8 @@
 #     after node1 answers, so it reads that key and never makes one of its own;
 #   - the public address https://localhost:8443 (UPSKILL_PUBLIC_URL: QR codes, credential ids, links
 #     in emails), the balancer's;
-#   - Keycloak: for this step the single Keycloak of `./upskill start` (port 8180, dev mode, its own
-#     H2 database), reused when it runs. Keycloak in production mode (kc.sh start) on the Galera
-#     cluster, two nodes, is the next step of issue 17.
+#   - Keycloak: the cluster's own two Keycloak nodes, through their front http://localhost:8280
+#     (cluster/keycloak.sh), never the single node's Keycloak of `./upskill start`.
 # Members start one after the other: the first forms the JGroups cluster and runs the Flyway
 # migrations, the second joins it once the first answers. That also keeps migrations from running
 # twice at once: on Galera (wsrep_on) Flyway does not take its named lock (GET_LOCK) but locks its
@@ -89,7 +88,7 @@ member_start() {
   (
     export UPSKILL_DB_URL="jdbc:mysql://127.0.0.1:$CLUSTER_SQL_PORT/$GALERA_DB_NAME"
     export UPSKILL_DB_USER=$GALERA_DB_USER UPSKILL_DB_PASSWORD=$GALERA_DB_PASSWORD
-    export UPSKILL_KEYCLOAK_URL="$KEYCLOAK_URL" UPSKILL_KEYCLOAK_REALM="$KEYCLOAK_REALM"
+    export UPSKILL_KEYCLOAK_URL="$CLUSTER_KEYCLOAK_URL" UPSKILL_KEYCLOAK_REALM="$KEYCLOAK_REALM"
     export UPSKILL_OIDC_WEB_SECRET=${UPSKILL_OIDC_WEB_SECRET:-upskill-web-demo-secret}
     export UPSKILL_PUBLIC_URL="$CLUSTER_PUBLIC_URL"
     export UPSKILL_ISSUER_KEY_FILE=${UPSKILL_ISSUER_KEY_FILE:-$GALERA_DIR/issuer-key.json}

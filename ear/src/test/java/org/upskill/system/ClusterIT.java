@@ -3,6 +3,7 @@ package org.upskill.system;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -29,15 +30,17 @@ import org.upskill.system.support.Browser;
 import org.upskill.system.support.Cluster;
 import org.upskill.system.support.DemoAnswers;
 import org.upskill.system.support.Eventually;
+import org.upskill.system.support.Http;
 import org.upskill.system.support.KeycloakClients;
 import org.upskill.system.support.KeycloakUsers;
 import org.upskill.system.support.Tokens;
 
 /**
  * The cluster of {@code ./upskill cluster start} (3 Galera nodes behind the SQL front, two WildFly
- * members in the HA profile, the HTTPS balancer; the test Keycloak), reached through the balancer
- * only, by Chromium and by HR clients. Started once for the class and stopped after it; the member
- * kill comes last, since it leaves one member.
+ * members in the HA profile, the HTTPS balancer, two Keycloak nodes in production mode behind their
+ * front), reached through the balancer and the Keycloak front only, by Chromium and by HR clients.
+ * Started once for the class and stopped after it; the member kill comes last, since it leaves one
+ * member.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -81,7 +84,19 @@ class ClusterIT {
                 2,
                 status.lines().filter(l -> l.matches("node[12]: running .*\\(2\\).*")).count(),
                 "both members in a 2-member view:\n" + status),
-        () -> assertTrue(status.contains("node1 UP") && status.contains("node2 UP"), status));
+        () -> assertTrue(status.contains("node1 UP") && status.contains("node2 UP"), status),
+        () ->
+            assertEquals(
+                2,
+                status
+                    .lines()
+                    .filter(l -> l.matches("keycloak-[12]: running .*, ready, .*\\(2\\).*"))
+                    .count(),
+                "both Keycloak nodes ready in a 2-node view:\n" + status),
+        () ->
+            assertTrue(
+                status.contains("keycloak-1 UP") && status.contains("keycloak-2 UP"),
+                "the Keycloak front sees both nodes:\n" + status));
   }
 
   @AfterAll
@@ -100,7 +115,9 @@ class ClusterIT {
   @Test
   @Order(1)
   void aClientOverItsLimitIsLimitedAcrossBothMembersTogether() {
-    var token = KeycloakClients.tokenOfServiceClient(LIMITED_CLIENT, "hr-integration");
+    var token =
+        KeycloakClients.tokenOfServiceClientIn(
+            Cluster.KEYCLOAK_URL, LIMITED_CLIENT, "hr-integration");
     var answered = new TreeMap<String, Integer>();
     var servedBy = new TreeSet<String>();
     long began = System.nanoTime();
@@ -224,9 +241,13 @@ class ClusterIT {
   void twoHrClientsSyncingTheFeedEachSeeEveryCompletionOnceInOrder() throws Exception {
     var readers =
         java.util.List.of(
-            KeycloakClients.tokenOfServiceClient("hr-cluster-reader-a", "hr-integration"),
-            KeycloakClients.tokenOfServiceClient("hr-cluster-reader-b", "hr-integration"));
-    var learners = KeycloakUsers.create("clf" + (System.currentTimeMillis() % 1_000_000), 6);
+            KeycloakClients.tokenOfServiceClientIn(
+                Cluster.KEYCLOAK_URL, "hr-cluster-reader-a", "hr-integration"),
+            KeycloakClients.tokenOfServiceClientIn(
+                Cluster.KEYCLOAK_URL, "hr-cluster-reader-b", "hr-integration"));
+    var learners =
+        KeycloakUsers.createIn(
+            Cluster.KEYCLOAK_URL, "clf" + (System.currentTimeMillis() % 1_000_000), 6);
     // Each learner's session, pinned by the balancer's cookie to node1 or node2 in turn: the
     // completions are written through both members
     var sessions = new java.util.ArrayList<String>();
@@ -326,12 +347,14 @@ class ClusterIT {
   @Order(4)
   void aGaleraNodeKilledUnderAutosavesAndEnrolmentsLosesNoAcknowledgedWrite() throws Exception {
     var api = new org.upskill.system.support.QuizApi(Cluster.PUBLIC_URL, Cluster.http());
-    var hr = Tokens.forHrDemoClient();
+    var hr = Tokens.forHrDemoClient(Cluster.KEYCLOAK_URL);
     var quiz =
         Cluster.number(
             "select q.id from quiz q join course c on c.id = q.course_id where c.code = 'GDPR-DS'"
                 + " order by q.id limit 1");
-    var learners = KeycloakUsers.create("clg" + (System.currentTimeMillis() % 1_000_000), 50);
+    var learners =
+        KeycloakUsers.createIn(
+            Cluster.KEYCLOAK_URL, "clg" + (System.currentTimeMillis() % 1_000_000), 50);
     // 50 learners, each with an attempt under way (set up 10 at a time)
     record Saver(String token, long attempt, JsonObject answers, String email) {}
     var setup = java.util.concurrent.Executors.newFixedThreadPool(10);
@@ -340,7 +363,7 @@ class ClusterIT {
       pending.add(
           setup.submit(
               () -> {
-                var token = learner.token();
+                var token = learner.token(Cluster.KEYCLOAK_URL);
                 assertEquals(200, api.me(token).statusCode());
                 var enrolled = api.enrol(hr, learner.email(), "GDPR-DS");
                 assertEquals(201, enrolled.statusCode(), enrolled.body());
@@ -519,7 +542,9 @@ class ClusterIT {
     server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
     server.start();
     try {
-      var hooks = KeycloakClients.tokenOfServiceClient("hr-cluster-hooks", "hr-integration");
+      var hooks =
+          KeycloakClients.tokenOfServiceClientIn(
+              Cluster.KEYCLOAK_URL, "hr-cluster-hooks", "hr-integration");
       var subscribed =
           Cluster.send(
               Cluster.request("/api/v1/webhooks")
@@ -541,10 +566,12 @@ class ClusterIT {
 
       // 20 people enrolled by HR: 20 events for the subscription
       var api = new org.upskill.system.support.QuizApi(Cluster.PUBLIC_URL, Cluster.http());
-      var hr = Tokens.forHrDemoClient();
-      var people = KeycloakUsers.create("clw" + (System.currentTimeMillis() % 1_000_000), 20);
+      var hr = Tokens.forHrDemoClient(Cluster.KEYCLOAK_URL);
+      var people =
+          KeycloakUsers.createIn(
+              Cluster.KEYCLOAK_URL, "clw" + (System.currentTimeMillis() % 1_000_000), 20);
       for (var person : people) {
-        assertEquals(200, api.me(person.token()).statusCode());
+        assertEquals(200, api.me(person.token(Cluster.KEYCLOAK_URL)).statusCode());
         var enrolled = api.enrol(hr, person.email(), "CLIN-INF");
         assertEquals(201, enrolled.statusCode(), enrolled.body());
       }
@@ -649,7 +676,10 @@ class ClusterIT {
   @Test
   @Order(9)
   void aLearnerWhoseMemberIsKilledMidQuizCarriesOnSignedInAndCompletesOnce() throws Exception {
-    var learner = KeycloakUsers.create("clq" + (System.currentTimeMillis() % 1_000_000), 1).get(0);
+    var learner =
+        KeycloakUsers.createIn(
+                Cluster.KEYCLOAK_URL, "clq" + (System.currentTimeMillis() % 1_000_000), 1)
+            .get(0);
     browser = Browser.start(true);
     var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
@@ -660,7 +690,7 @@ class ClusterIT {
     Browser.signInOnKeycloak(browser, learner.username());
     wait.until(ExpectedConditions.urlToBe(Cluster.PUBLIC_URL + "/courses/GDPR-DS"));
     // …enrolled by HR through the balancer, her lessons done
-    var hr = Tokens.forHrDemoClient();
+    var hr = Tokens.forHrDemoClient(Cluster.KEYCLOAK_URL);
     var enrolled =
         Cluster.send(
             Cluster.request("/api/v1/enrolments")
@@ -766,6 +796,85 @@ class ClusterIT {
             .filter(i -> i.getJsonObject("course").getString("code").equals("GDPR-DS"))
             .toList();
     assertEquals(1, completions.size(), "the completion once in the HR feed: " + feed.body());
+  }
+
+  @Test
+  @Order(10)
+  void aKeycloakNodeKilledEndsNoSignInAndStopsNoNewOne() throws Exception {
+    var learners =
+        KeycloakUsers.createIn(
+            Cluster.KEYCLOAK_URL, "clk" + (System.currentTimeMillis() % 1_000_000), 2);
+    var tokenUrl = Cluster.KEYCLOAK_URL + "/realms/upskill/protocol/openid-connect/token";
+    // A Keycloak session begun on keycloak-1 (the front names the node in its cookie; round robin
+    // sends every other new client there)
+    String refresh = null;
+    for (int tries = 0; tries < 10 && refresh == null; tries++) {
+      var signedIn =
+          Http.postForm(
+              tokenUrl,
+              "grant_type=password&client_id=upskill-tests&scope=openid&username="
+                  + learners.get(0).username()
+                  + "&password="
+                  + learners.get(0).username());
+      assertEquals(200, signedIn.statusCode(), signedIn.body());
+      if (signedIn.headers().allValues("Set-Cookie").stream()
+          .anyMatch(c -> c.startsWith("UPSKILL_SSO_NODE=keycloak-1"))) {
+        refresh = json(signedIn.body()).getString("refresh_token");
+      }
+    }
+    assertNotNull(refresh, "no password grant was served by keycloak-1 in 10 tries");
+
+    Cluster.killKeycloakNode(1);
+
+    // At once, through the front: her session lives on (Keycloak keeps it in the database and in
+    // its distributed caches), a new learner signs in with Chromium through the balancer, and the
+    // HR client gets a token that the members accept
+    var refreshed =
+        Http.postForm(
+            tokenUrl, "grant_type=refresh_token&client_id=upskill-tests&refresh_token=" + refresh);
+    assertEquals(
+        200, refreshed.statusCode(), "the session begun on keycloak-1: " + refreshed.body());
+    browser = Browser.start(true);
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    browser.get(Cluster.PUBLIC_URL + "/courses/GDPR-DS");
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    Browser.signInOnKeycloak(browser, learners.get(1).username());
+    wait.until(ExpectedConditions.urlToBe(Cluster.PUBLIC_URL + "/courses/GDPR-DS"));
+    assertEquals(
+        "keycloak-2",
+        browser.manage().getCookies().stream()
+            .filter(c -> c.getName().equals("UPSKILL_SSO_NODE"))
+            .map(org.openqa.selenium.Cookie::getValue)
+            .findFirst()
+            .orElseThrow(),
+        "the front sent her to the living node");
+    browser.get(Cluster.PUBLIC_URL + "/my-learning");
+    assertEquals(
+        Cluster.PUBLIC_URL + "/my-learning",
+        browser.getCurrentUrl(),
+        "signed in after the kill (not sent to Keycloak)");
+    var hr = Tokens.forHrDemoClient(Cluster.KEYCLOAK_URL);
+    var feed =
+        Cluster.send(
+            Cluster.request("/api/v1/completions?limit=1")
+                .header("Authorization", "Bearer " + hr)
+                .GET()
+                .build());
+    assertEquals(200, feed.statusCode(), feed.body());
+
+    // The front and the survivor see keycloak-1 gone
+    Eventually.until(
+        "keycloak-1 down in the front and out of keycloak-2's view",
+        Duration.ofSeconds(60),
+        () -> {
+          var status = Cluster.command("status", Map.of()).output();
+          return status.contains("keycloak-1 DOWN")
+              && status.contains("keycloak-1: not running")
+              && status
+                  .lines()
+                  .anyMatch(l -> l.matches("keycloak-2: running .*, ready, .*\\(1\\).*"));
+        });
   }
 
   static JsonObject json(String body) {

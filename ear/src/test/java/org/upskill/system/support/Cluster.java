@@ -27,13 +27,17 @@ import javax.net.ssl.TrustManagerFactory;
  * The cluster of {@code ./upskill cluster} (3 Galera nodes behind the SQL front, two WildFly
  * members, the HTTPS balancer), driven from a test: started and stopped with the command itself,
  * reached through the balancer only (its self-signed certificate trusted, and only it), its members
- * killed with SIGKILL, its database read through the SQL front. It uses the test Keycloak.
+ * killed with SIGKILL, its database read through the SQL front, its own two Keycloak nodes reached
+ * through their front {@link #KEYCLOAK_URL} (never the test Keycloak).
  */
 public final class Cluster {
 
   public static final int HTTPS_PORT = 8443;
   public static final String PUBLIC_URL = "https://localhost:" + HTTPS_PORT;
   static final int SQL_FRONT_PORT = 3310;
+
+  /** The cluster's Keycloak: the front of its two nodes ({@code UPSKILL_CLUSTER_KEYCLOAK_PORT}). */
+  public static final String KEYCLOAK_URL = "http://localhost:8280";
 
   private static HttpClient client;
 
@@ -62,7 +66,6 @@ public final class Cluster {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
       builder.environment().remove("UPSKILL_DB_URL");
-      builder.environment().put("UPSKILL_KEYCLOAK_URL", TestEnvironment.keycloakUrl());
       // the EAR of this build, as it is (a rebuild would pull it from under the running tests)
       builder.environment().put("UPSKILL_SKIP_BUILD", "true");
       builder.environment().putAll(environment);
@@ -101,6 +104,26 @@ public final class Cluster {
         ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
     kill(pid);
     process.onExit().get(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Kills Keycloak node {@code keycloak-N}'s JVM with SIGKILL and waits until it is gone. The run
+   * folder names the node's {@code kc.sh}, which runs Keycloak's JVM as its child.
+   */
+  public static void killKeycloakNode(int n) throws Exception {
+    var script =
+        Long.parseLong(Files.readString(home().resolve("run/keycloak-" + n + ".pid")).strip());
+    var jvm =
+        ProcessHandle.of(script)
+            .flatMap(
+                p ->
+                    p.children()
+                        .filter(c -> c.info().command().orElse("").endsWith("java"))
+                        .findFirst())
+            .orElseThrow(
+                () -> new IllegalStateException("no Keycloak JVM under process " + script));
+    kill(jvm.pid());
+    jvm.onExit().get(30, TimeUnit.SECONDS);
   }
 
   /**

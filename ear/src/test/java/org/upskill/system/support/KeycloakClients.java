@@ -4,7 +4,10 @@ import jakarta.json.Json;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
-/** HR clients made for a test in the test Keycloak (client-credentials, chosen realm roles). */
+/**
+ * HR clients made for a test in a Keycloak (client-credentials, chosen realm roles): the test
+ * Keycloak unless one is named.
+ */
 public final class KeycloakClients {
 
   private KeycloakClients() {}
@@ -14,8 +17,14 @@ public final class KeycloakClients {
    * same scopes as the demo HR client; answers a fresh access token of it.
    */
   public static String tokenOfServiceClient(String clientId, String... roles) {
-    var admin = KeycloakUsers.adminToken();
-    var base = TestEnvironment.keycloakUrl() + "/admin/realms/upskill";
+    return tokenOfServiceClientIn(TestEnvironment.keycloakUrl(), clientId, roles);
+  }
+
+  /** As {@link #tokenOfServiceClient}, in the Keycloak at {@code keycloakUrl}. */
+  public static String tokenOfServiceClientIn(
+      String keycloakUrl, String clientId, String... roles) {
+    var admin = KeycloakUsers.adminToken(keycloakUrl);
+    var base = keycloakUrl + "/admin/realms/upskill";
     var secret = clientId + "-secret";
     var client =
         Json.createObjectBuilder()
@@ -78,7 +87,7 @@ public final class KeycloakClients {
     }
     var response =
         Http.postForm(
-            TestEnvironment.keycloakUrl() + "/realms/upskill/protocol/openid-connect/token",
+            keycloakUrl + "/realms/upskill/protocol/openid-connect/token",
             "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret);
     if (response.statusCode() != 200) {
       throw new IllegalStateException("No token for " + clientId + ": " + response.body());
