@@ -2,9 +2,9 @@
 # nodes in production mode (kc.sh start, not start-dev) on the Galera cluster, behind a front of
 # their own.
 #
-#   the SSO front   http://localhost:8280 (UPSKILL_CLUSTER_KEYCLOAK_PORT), HAProxy in HTTP mode:
+#   the SSO front   http://localhost:8780 (UPSKILL_CLUSTER_KEYCLOAK_PORT), HAProxy in HTTP mode:
 #                   the only Keycloak address anyone uses (browsers, the WildFly members, tests)
-#   keycloak-N      HTTP 8280 + N, management (health) 9280 + N, JGroups 7800 + 10 x N on 127.0.0.1
+#   keycloak-N      HTTP 8780 + N, management (health) 9780 + N, JGroups 7800 + 10 x N on 127.0.0.1
 #
 # - Database: `keycloak` on Galera (UPSKILL_CLUSTER_KEYCLOAK_DB), reached through the SQL front like
 #   the members' (one writer: Keycloak takes row locks too, for its Liquibase migrations and its
@@ -28,7 +28,9 @@
 #   Its own process, so that `cluster stop` can stop it after the members and before the database.
 
 KC_NODES=(1 2)
-KC_FRONT_PORT=${UPSKILL_CLUSTER_KEYCLOAK_PORT:-8280}
+# 8780: clear of the servers the tests start meanwhile (8080 + offsets 200…740; 8280 is the
+# system tests' WildFly, which runs while ClusterIT does).
+KC_FRONT_PORT=${UPSKILL_CLUSTER_KEYCLOAK_PORT:-8780}
 CLUSTER_KEYCLOAK_URL="http://localhost:$KC_FRONT_PORT"
 KC_DB_NAME=${UPSKILL_CLUSTER_KEYCLOAK_DB:-keycloak}
 KC_DB_USER=keycloak

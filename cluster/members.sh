@@ -14,7 +14,7 @@
 #     after node1 answers, so it reads that key and never makes one of its own;
 #   - the public address https://localhost:8443 (UPSKILL_PUBLIC_URL: QR codes, credential ids, links
 #     in emails), the balancer's;
-#   - Keycloak: the cluster's own two Keycloak nodes, through their front http://localhost:8280
+#   - Keycloak: the cluster's own two Keycloak nodes, through their front http://localhost:8780
 #     (cluster/keycloak.sh), never the single node's Keycloak of `./upskill start`.
 # Members start one after the other: the first forms the JGroups cluster and runs the Flyway
 # migrations, the second joins it once the first answers. That also keeps migrations from running

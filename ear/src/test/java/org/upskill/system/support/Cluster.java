@@ -37,7 +37,7 @@ public final class Cluster {
   static final int SQL_FRONT_PORT = 3310;
 
   /** The cluster's Keycloak: the front of its two nodes ({@code UPSKILL_CLUSTER_KEYCLOAK_PORT}). */
-  public static final String KEYCLOAK_URL = "http://localhost:8280";
+  public static final String KEYCLOAK_URL = "http://localhost:8780";
 
   private static HttpClient client;
 
