@@ -3,24 +3,16 @@ package org.upskill.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.upskill.system.support.Browser;
+import org.upskill.system.support.BrowserTest;
 import org.upskill.system.support.HrApi;
 import org.upskill.system.support.Http;
 import org.upskill.system.support.TestDatabase;
-import org.upskill.system.support.TestEnvironment;
 import org.upskill.system.support.Tokens;
 
 /**
@@ -29,27 +21,11 @@ import org.upskill.system.support.Tokens;
  * approval gives the learner a seat.
  */
 @ExtendWith(ArquillianExtension.class)
-class ApprovalBrowserIT {
+class ApprovalBrowserIT extends BrowserTest {
 
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
-  }
-
-  WebDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
+  @Override
+  protected String screenshotPrefix() {
+    return "approvals";
   }
 
   private static long request(String staffNumber) {
@@ -87,10 +63,7 @@ class ApprovalBrowserIT {
     var toApprove = request(tag + "1");
 
     // When the trainer signs in and opens the approvals page
-    browser.get(TestEnvironment.baseUrl() + "/approvals");
-    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    Browser.signInOnKeycloak(browser, "trainer");
-    wait.until(ExpectedConditions.urlContains("/approvals"));
+    signIn("trainer", "/approvals");
     assertTrue(
         browser.findElement(By.id("request-" + toReject)).getText().contains("Applicant " + tag),
         "the request is listed");
@@ -107,8 +80,7 @@ class ApprovalBrowserIT {
     assertTrue(
         browser.getTitle().startsWith("Error:"),
         "the page title starts with Error: " + browser.getTitle());
-    assertEquals("", Browser.accessibilityViolations(browser), "approvals page with errors");
-    Browser.screenshot(browser, "approvals-error");
+    checkPage("error");
     assertEquals(
         "REQUESTED", TestDatabase.text("select state from enrolment where id = ?", toReject));
 
@@ -153,10 +125,7 @@ class ApprovalBrowserIT {
   @Test
   void aLearnerMovedOffTheWaitlistIsToldOnceOnTheirNextVisit() throws Exception {
     // Given tech has signed in once (so Upskill knows them) and a one-seat course is taken
-    browser.get(TestEnvironment.baseUrl() + "/my-learning");
-    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    Browser.signInOnKeycloak(browser, "tech");
-    wait.until(ExpectedConditions.urlContains("/my-learning"));
+    signIn("tech", "/my-learning");
     var course = "ONE-" + (System.currentTimeMillis() % 100_000);
     try (var connection = TestDatabase.connect();
         var statement = connection.createStatement()) {
@@ -189,13 +158,13 @@ class ApprovalBrowserIT {
     assertEquals(204, left.statusCode(), left.body());
 
     // Then tech is told on their next visit, once
-    browser.get(TestEnvironment.baseUrl() + "/my-learning");
+    browser.get(url("/my-learning"));
     assertTrue(
         browser.findElement(By.id("promotion")).getText().contains("One seat " + course),
         "My learning says a place became free");
     assertEquals("", Browser.accessibilityViolations(browser), "My learning with a notice");
     Browser.screenshot(browser, "my-learning-promoted");
-    browser.get(TestEnvironment.baseUrl() + "/my-learning");
+    browser.get(url("/my-learning"));
     assertTrue(browser.findElements(By.id("promotion")).isEmpty(), "the notice is shown only once");
   }
 
@@ -210,7 +179,7 @@ class ApprovalBrowserIT {
 
   @Test
   void signingInFromACoursePageComesBackToIt() {
-    var coursePage = TestEnvironment.baseUrl() + "/courses/GDPR-DS";
+    var coursePage = url("/courses/GDPR-DS");
     browser.get(coursePage);
 
     browser.findElement(By.id("sign-in-to-enrol")).click();
@@ -225,9 +194,7 @@ class ApprovalBrowserIT {
 
   @Test
   void aLearnerCannotOpenTheApprovalsPage() {
-    browser.get(TestEnvironment.baseUrl() + "/approvals");
-    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    Browser.signInOnKeycloak(browser, "learner");
+    signIn("learner", "/approvals");
 
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem-title")));
     assertEquals("You cannot do this", browser.findElement(By.id("problem-title")).getText());

@@ -7,25 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
+import java.util.Map;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.upskill.system.support.Browser;
+import org.upskill.system.support.BrowserTest;
 import org.upskill.system.support.KeycloakUsers;
 import org.upskill.system.support.QuizApi;
 import org.upskill.system.support.Teaching;
 import org.upskill.system.support.TestDatabase;
-import org.upskill.system.support.TestEnvironment;
 
 /**
  * Bulk enrolment from a CSV file (issue 5): good and bad rows are checked and shown before anything
@@ -34,45 +28,16 @@ import org.upskill.system.support.TestEnvironment;
  * file of 10,000 rows goes through, with the time each step took printed. axe-core on every page.
  */
 @ExtendWith(ArquillianExtension.class)
-class BulkEnrolmentBrowserIT {
+class BulkEnrolmentBrowserIT extends BrowserTest {
 
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
+  @Override
+  protected String screenshotPrefix() {
+    return "bulk";
   }
 
-  WebDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  static String url(String path) {
-    return TestEnvironment.baseUrl() + path;
-  }
-
-  void signIn(String username, String path) {
-    browser.get(url("/signout"));
-    browser.manage().deleteAllCookies();
-    browser.get(url(path));
-    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    Browser.signInOnKeycloak(browser, username);
-    wait.until(ExpectedConditions.urlContains(path));
-  }
-
-  void checkPage(String name) {
-    Browser.screenshot(browser, "bulk-" + name);
-    assertEquals("", Browser.accessibilityViolations(browser), name + " accessibility");
+  /** Checking or applying a file of 10,000 rows may take longer than the usual wait. */
+  WebDriverWait bigFileWait() {
+    return new WebDriverWait(browser, Duration.ofSeconds(120));
   }
 
   /** As the signed-in trainer: a published course with one lesson. */
@@ -90,10 +55,11 @@ class BulkEnrolmentBrowserIT {
     browser.get(url("/teach/bulk-enrolments"));
     browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
     browser.findElement(By.id("upload")).click();
-    wait.until(
-        ExpectedConditions.or(
-            ExpectedConditions.presenceOfElementLocated(By.id("batch-title")),
-            ExpectedConditions.presenceOfElementLocated(By.id("error-summary"))));
+    bigFileWait()
+        .until(
+            ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.id("batch-title")),
+                ExpectedConditions.presenceOfElementLocated(By.id("error-summary"))));
     var refused = browser.findElements(By.id("error-summary"));
     assertTrue(refused.isEmpty(), () -> "refused: " + refused.get(0).getText());
   }
@@ -219,16 +185,8 @@ class BulkEnrolmentBrowserIT {
         () -> assertTrue(report.contains("Repeats line 2"), report),
         () -> assertEquals(10, report.strip().lines().count(), report));
     browser.get(url("/teach/bulk-enrolments")); // a page with a form, for its token
-    var replay =
-        ((JavascriptExecutor) browser)
-            .executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                    + "const token = document.querySelector('input[name=_csrf]').value;"
-                    + "fetch(location.origin + '/action/bulk-enrol-apply', {method: 'POST',"
-                    + " redirect: 'manual', body: new URLSearchParams({_csrf: token, batch:"
-                    + " arguments[0]})}).then(r => done(r.status));",
-                batchUrl.replaceAll(".*/", ""));
-    assertTrue(((Number) replay).intValue() < 400, "replayed: " + replay);
+    var replay = forgedPost("bulk-enrol-apply", Map.of("batch", batchUrl.replaceAll(".*/", "")));
+    assertTrue(replay < 400, "replayed: " + replay);
     assertEquals(3, enrolments(code));
 
     // Another trainer cannot see the file or its report
@@ -280,7 +238,8 @@ class BulkEnrolmentBrowserIT {
     var checked = System.nanoTime();
     assertEquals("10000", browser.findElement(By.id("batch-valid")).getText());
     browser.findElement(By.id("apply")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+    bigFileWait()
+        .until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
     var applied = System.nanoTime();
     assertEquals(10_000, enrolments(code));
     System.out.printf(

@@ -2,6 +2,7 @@ package org.upskill.system;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -76,7 +77,34 @@ class CourseVersionsBrowserIT extends BrowserTest {
     Teaching.addModule(browser, wait, code, "Basics");
     Teaching.addLesson(browser, wait, code, 1, "Consent", "Version one says consent.");
     Teaching.addLesson(browser, wait, code, 1, "Old lesson", "This lesson goes away.");
+    // and a quiz (assessment's part of the version): without a question it stops publishing
+    var quizV1 = Teaching.addQuiz(browser, wait, code, "Check consent", 1);
+    browser.get(url("/teach/" + code + "/publish"));
+    assertTrue(
+        browser
+            .findElement(By.id("publish-problems"))
+            .getText()
+            .contains("The quiz “Check consent” has no questions."),
+        browser.getPageSource());
+    browser.get(url("/teach/" + code + "/quizzes/" + quizV1));
+    Teaching.addQuestion(
+        browser,
+        wait,
+        "single",
+        "Who may read a patient's record?",
+        "single-options",
+        "* The care team | Yes.\nAnyone in the trust");
+    browser.get(url("/teach/" + code + "/publish"));
+    assertEquals("1", browser.findElement(By.id("publish-quizzes")).getText());
     Teaching.publish(browser, wait, code);
+    var quizKey = TestDatabase.text("select quiz_key from quiz where id = ?", Long.valueOf(quizV1));
+    assertTrue(
+        TestDatabase.text(
+                "select p.content from course_publication p join course c on c.id = p.course_id"
+                    + " where c.code = ? and p.version_no = 1",
+                code)
+            .contains("\"key\":\"" + quizKey + "\""),
+        "version 1's snapshot keeps its quiz");
 
     // Two learners start on version 1; one completes it
     signIn(early.username(), "/my-learning");
@@ -165,7 +193,24 @@ class CourseVersionsBrowserIT extends BrowserTest {
     assertEquals("Version one says consent.", lessonText(code, 1));
     assertEquals("1", enrolmentOf(early.username(), code, "course_version"));
 
-    // The trainer moves them; lesson 1 (the same lesson) stays completed
+    // Version 2 has its own copy of the quiz (same key); the early learner passed version 1's
+    var quizV2 =
+        TestDatabase.number(
+            "select q.id from quiz q join course c on c.id = q.course_id"
+                + " where c.code = ? and q.course_version = 2 and q.quiz_key = ?",
+            code,
+            quizKey);
+    assertNotEquals(Long.parseLong(quizV1), quizV2);
+    assertEquals(
+        1,
+        TestDatabase.update(
+            "insert into quiz_grade (quiz_id, person_id, attempts_submitted, grade_percent,"
+                + " passed, first_passed_at, updated_at)"
+                + " select ?, id, 1, 100, true, now(6), now(6) from person where username = ?",
+            Long.parseLong(quizV1),
+            early.username()));
+
+    // The trainer moves them; lesson 1 (the same lesson) stays completed, the quiz stays passed
     signIn("trainer", "/teach/" + code);
     assertTrue(
         browser.findElement(By.id("learners-behind")).getText().contains("1 learner is still"));
@@ -178,6 +223,14 @@ class CourseVersionsBrowserIT extends BrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
     assertEquals("2", enrolmentOf(early.username(), code, "course_version"));
     assertEquals(0, browser.findElements(By.id("learners-behind")).size());
+    assertEquals(
+        1,
+        TestDatabase.number(
+            "select count(*) from quiz_grade g join person p on p.id = g.person_id"
+                + " where g.quiz_id = ? and p.username = ? and g.passed = true",
+            quizV2,
+            early.username()),
+        "the grade followed the learner to version 2's quiz");
 
     signIn(early.username(), "/my-learning");
     browser.get(url("/courses/" + code));
@@ -214,6 +267,14 @@ class CourseVersionsBrowserIT extends BrowserTest {
                     "select count(*) from course_module m join course c on c.id = m.course_id"
                         + " where c.code = ? and m.course_version = 3",
                     code)),
+        () ->
+            assertEquals(
+                0,
+                TestDatabase.number(
+                    "select count(*) from quiz q join course c on c.id = q.course_id"
+                        + " where c.code = ? and q.course_version = 3",
+                    code),
+                "the discarded version's quiz copy is gone"),
         () ->
             assertEquals(
                 2,

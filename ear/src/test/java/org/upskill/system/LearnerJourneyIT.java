@@ -16,22 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.upskill.system.support.Browser;
+import org.upskill.system.support.BrowserTest;
 import org.upskill.system.support.TestDatabase;
 import org.upskill.system.support.TestEnvironment;
 
@@ -42,15 +36,15 @@ import org.upskill.system.support.TestEnvironment;
  * keeping a screenshot of it in {@code ear/target/screenshots}; once with the keyboard only.
  */
 @ExtendWith(ArquillianExtension.class)
-class LearnerJourneyIT {
+class LearnerJourneyIT extends BrowserTest {
 
   static final String COURSE = "PY-CLIN";
   static final String TITLE = "Python for clinicians";
   static final int LESSONS = 9;
 
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
+  @Override
+  protected String screenshotPrefix() {
+    return "journey";
   }
 
   /**
@@ -66,24 +60,8 @@ class LearnerJourneyIT {
     }
   }
 
-  WebDriver browser;
-  WebDriverWait wait;
-
   /** Accessibility violations by page, reported together at the end of a journey. */
   final Map<String, String> violations = new LinkedHashMap<>();
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void learnerCompletesPythonForClinicians() {
@@ -277,10 +255,6 @@ class LearnerJourneyIT {
 
   // --- helpers ---
 
-  private static String url(String path) {
-    return TestEnvironment.baseUrl() + path;
-  }
-
   /**
    * Waits until Keycloak has sent the browser back to the catalogue. Sign-in should return to the
    * page it started from (/courses), but WildFly's OIDC client drops the query of /signin?next=…
@@ -350,9 +324,13 @@ class LearnerJourneyIT {
     }
   }
 
-  /** Runs axe-core on the page and keeps a screenshot of it. */
-  private void checkPage(String name) {
-    Browser.screenshot(browser, "journey-" + name);
+  /**
+   * Runs axe-core on the page and keeps a screenshot of it; unlike the other browser tests, the
+   * journey goes on past a violation and reports every page's violations together at the end.
+   */
+  @Override
+  protected void checkPage(String name) {
+    Browser.screenshot(browser, screenshotPrefix() + "-" + name);
     var found = Browser.accessibilityViolations(browser);
     if (!found.isEmpty()) {
       System.out.println("Accessibility violations on " + name + ": " + found);

@@ -6,27 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.upskill.system.support.Browser;
+import org.upskill.system.support.BrowserTest;
 import org.upskill.system.support.KeycloakUsers;
 import org.upskill.system.support.QuizApi;
 import org.upskill.system.support.Teaching;
 import org.upskill.system.support.TestDatabase;
-import org.upskill.system.support.TestEnvironment;
 
 /**
  * Authoring, second part (issue 5): lessons in Markdown with a preview rendered by the learner's
@@ -35,48 +26,14 @@ import org.upskill.system.support.TestEnvironment;
  * saved over someone else's newer save; lessons guarded by ownership. axe-core on every page.
  */
 @ExtendWith(ArquillianExtension.class)
-class LessonAuthoringBrowserIT {
+class LessonAuthoringBrowserIT extends BrowserTest {
 
   /** Shared with MarkdownRendererTest: the same corpus, checked as HTML there and run here. */
   static final Path HOSTILE = Path.of("../web/src/test/resources/hostile-lesson.md");
 
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
-  }
-
-  WebDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  static String url(String path) {
-    return TestEnvironment.baseUrl() + path;
-  }
-
-  void signIn(String username, String path) {
-    browser.get(url("/signout"));
-    browser.manage().deleteAllCookies();
-    browser.get(url(path));
-    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    Browser.signInOnKeycloak(browser, username);
-    wait.until(ExpectedConditions.urlContains(path));
-  }
-
-  void checkPage(String name) {
-    Browser.screenshot(browser, "lessons-" + name);
-    assertEquals("", Browser.accessibilityViolations(browser), name + " accessibility");
+  @Override
+  protected String screenshotPrefix() {
+    return "lessons";
   }
 
   Object script(String script, Object... arguments) {
@@ -227,10 +184,7 @@ class LessonAuthoringBrowserIT {
 
     // The learner's attempt and review: the payloads are text, nothing runs
     signIn("learner", "/my-learning");
-    browser.get(url("/courses/" + code));
-    browser.findElement(By.id("enrol")).click();
-    browser.findElement(By.id("confirm")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("continue")));
+    enrol(code);
     browser.get(url("/courses/" + code + "/quizzes/" + quizId));
     browser.findElement(By.id("start-attempt")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attempt-form")));
@@ -332,7 +286,9 @@ class LessonAuthoringBrowserIT {
     var quizId = browser.getCurrentUrl().replaceAll(".*/quizzes/(\\d+).*", "$1");
     checkPage("07-quiz-settings");
 
-    addQuestion(
+    Teaching.addQuestion(
+        browser,
+        wait,
         "single",
         "Which figure says how many true nodules the tool flags?",
         "single-options",
@@ -347,12 +303,16 @@ class LessonAuthoringBrowserIT {
         "a question without a type is refused");
     checkPage("09-question-errors");
     browser.get(url("/teach/" + code + "/quizzes/" + quizId));
-    addQuestion(
+    Teaching.addQuestion(
+        browser,
+        wait,
         "numeric",
         "Out of 100 scans with nodules, the tool flags 94. What is its sensitivity in %?",
         "numeric-answer",
         "94");
-    addQuestion(
+    Teaching.addQuestion(
+        browser,
+        wait,
         "matching",
         "Match each term to what it measures.",
         "matching-pairs",
@@ -514,20 +474,6 @@ class LessonAuthoringBrowserIT {
             code));
   }
 
-  /** On a quiz's page: adds a question of {@code type} whose one part is {@code field}. */
-  void addQuestion(String type, String prompt, String field, String part) {
-    browser.findElement(By.id("add-question")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("question-form")));
-    Teaching.type(browser, "category", "Accuracy");
-    Teaching.type(browser, "prompt", prompt);
-    browser.findElement(By.cssSelector("label[for='type-" + type + "']")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(field)));
-    Teaching.type(browser, field, part);
-    Teaching.type(browser, "feedback", "See the lesson on sensitivity.");
-    browser.findElement(By.id("save-question")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
-  }
-
   @Test
   void anImageIsCheckedKeptInTheDatabaseAndShownInThePreview() throws Exception {
     var code = Teaching.newCode('I');
@@ -619,10 +565,7 @@ class LessonAuthoringBrowserIT {
     browser.findElement(By.id("confirm-publish")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("version-1")));
     signIn("learner", "/my-learning");
-    browser.get(url("/courses/" + code));
-    browser.findElement(By.id("enrol")).click();
-    browser.findElement(By.id("confirm")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("continue")));
+    enrol(code);
     browser.get(url("/courses/" + code + "/lessons/1"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-body")));
     assertTrue(

@@ -7,21 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.upskill.system.support.Browser;
+import org.upskill.system.support.BrowserTest;
 import org.upskill.system.support.DemoAnswers;
 import org.upskill.system.support.Eventually;
 import org.upskill.system.support.HrApi;
@@ -29,7 +24,6 @@ import org.upskill.system.support.KeycloakUsers;
 import org.upskill.system.support.KeycloakUsers.Learner;
 import org.upskill.system.support.QuizApi;
 import org.upskill.system.support.TestDatabase;
-import org.upskill.system.support.TestEnvironment;
 import org.upskill.system.support.Tokens;
 
 /**
@@ -39,31 +33,11 @@ import org.upskill.system.support.Tokens;
  * is checked with axe-core, and no page before the review carries a right answer or feedback.
  */
 @ExtendWith(ArquillianExtension.class)
-class QuizBrowserIT {
+class QuizBrowserIT extends BrowserTest {
 
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
-  }
-
-  WebDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  static String url(String path) {
-    return TestEnvironment.baseUrl() + path;
+  @Override
+  protected String screenshotPrefix() {
+    return "quiz";
   }
 
   /** A new learner enrolled on the courses, signed in, looking at the course page. */
@@ -74,17 +48,20 @@ class QuizBrowserIT {
     for (var course : courses) {
       assertEquals(201, HrApi.enrol(hr, learner.email(), course).statusCode());
     }
-    browser.get(url("/courses/" + courses[0]));
-    browser.findElement(By.id("sign-in")).click();
-    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    Browser.signInOnKeycloak(browser, learner.username());
-    wait.until(ExpectedConditions.urlContains("/courses/" + courses[0]));
+    signInWithTheLinkOn(courses[0], learner.username());
     return learner;
   }
 
-  void checkPage(String name) {
-    Browser.screenshot(browser, "quiz-" + name);
-    assertEquals("", Browser.accessibilityViolations(browser), name + " accessibility");
+  /**
+   * From a signed-out browser: opens a course's page, signs in with its own Sign in link and waits
+   * until Keycloak has sent the browser back to that page.
+   */
+  void signInWithTheLinkOn(String course, String username) {
+    browser.get(url("/courses/" + course));
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
+    Browser.signInOnKeycloak(browser, username);
+    wait.until(ExpectedConditions.urlContains("/courses/" + course));
   }
 
   /** No right answer and no feedback of the questions on this page is in its HTML. */
@@ -323,11 +300,7 @@ class QuizBrowserIT {
     var quiz = QuizApi.quizOf("GDPR-DS");
 
     // The admin opens the quiz's accommodations from the course page
-    browser.get(url("/courses/GDPR-DS"));
-    browser.findElement(By.id("sign-in")).click();
-    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    Browser.signInOnKeycloak(browser, "admin");
-    wait.until(ExpectedConditions.urlContains("/courses/GDPR-DS"));
+    signInWithTheLinkOn("GDPR-DS", "admin");
     browser.findElement(By.id("accommodations-" + quiz)).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accommodation-form")));
     checkPage("09-accommodations");
@@ -360,11 +333,7 @@ class QuizBrowserIT {
         () -> assertEquals("PT30M", overview.getString("yourTimeLimit")),
         () -> assertEquals(4, overview.getInt("attemptsAllowed")),
         () -> assertEquals(50, overview.getInt("extraTimePercent")));
-    browser.get(url("/signout"));
-    browser.manage().deleteAllCookies();
-    browser.get(url("/courses/GDPR-DS/quizzes/" + quiz));
-    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    Browser.signInOnKeycloak(browser, learner.username());
+    signIn(learner.username(), "/courses/GDPR-DS/quizzes/" + quiz);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accommodations")));
     var applies = browser.findElement(By.id("accommodations")).getText();
     assertTrue(applies.contains("50% extra time on every timed quiz"), applies);
@@ -398,11 +367,7 @@ class QuizBrowserIT {
       statement.setLong(1, enrolment);
       assertEquals(1, statement.executeUpdate());
     }
-    browser.get(url("/courses/MI-ML"));
-    browser.findElement(By.id("sign-in")).click();
-    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    Browser.signInOnKeycloak(browser, learner.username());
-    wait.until(ExpectedConditions.urlContains("/courses/MI-ML"));
+    signInWithTheLinkOn("MI-ML", learner.username());
     startFromCoursePage("MI-ML");
     assertTrue(
         browser.findElement(By.id("quiz-settings")).getText().contains("Your last attempt counts"));

@@ -3,20 +3,13 @@ package org.upskill.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.upskill.system.support.Browser;
-import org.upskill.system.support.TestEnvironment;
+import org.upskill.system.support.BrowserTest;
 
 /**
  * Single sign-on as a person does it, in Debian's Chromium: the home page, Keycloak's real login
@@ -24,38 +17,21 @@ import org.upskill.system.support.TestEnvironment;
  * Every Upskill page visited is checked with axe-core.
  */
 @ExtendWith(ArquillianExtension.class)
-class SignInBrowserIT {
+class SignInBrowserIT extends BrowserTest {
 
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
-  }
-
-  WebDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(60));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
+  @Override
+  protected String screenshotPrefix() {
+    return "sign-in";
   }
 
   @Test
   void aLearnerSignsInThroughKeycloakAndSignsOutOfBoth() {
-    var home = TestEnvironment.baseUrl() + "/";
+    var home = url("/");
 
     // Given the home page, signed out
     browser.get(home);
     assertTrue(browser.findElement(By.id("sign-in")).isDisplayed(), "a Sign in link shows");
-    Browser.screenshot(browser, "sign-in-01-home");
-    assertEquals("", Browser.accessibilityViolations(browser), "home page accessibility");
+    checkPage("01-home");
 
     // When the learner signs in on Keycloak's own form
     browser.findElement(By.id("sign-in")).click();
@@ -70,13 +46,12 @@ class SignInBrowserIT {
     assertTrue(browser.getPageSource().contains("Python for clinicians"), "the catalogue shows");
 
     // And their profile shows what Keycloak said about them
-    browser.get(TestEnvironment.baseUrl() + "/account/profile");
+    browser.get(url("/account/profile"));
     assertEquals("Priya Shah", browser.findElement(By.id("profile-name")).getText());
     assertTrue(
         browser.getPageSource().contains("Northshire Teaching Hospitals NHS Foundation Trust"),
         "organisation from the token");
-    Browser.screenshot(browser, "sign-in-02-profile");
-    assertEquals("", Browser.accessibilityViolations(browser), "profile page accessibility");
+    checkPage("02-profile");
 
     // When they sign out
     browser.findElement(By.id("sign-out")).click();
@@ -86,7 +61,7 @@ class SignInBrowserIT {
     assertTrue(browser.findElement(By.id("sign-in")).isDisplayed(), "signed out of Upskill");
 
     // And Keycloak asks for a password again: its session ended too
-    browser.get(TestEnvironment.baseUrl() + "/account/profile");
+    browser.get(url("/account/profile"));
     wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
     assertTrue(
         browser.findElement(By.id("password")).isDisplayed(),

@@ -5,26 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.upskill.system.support.Browser;
+import org.upskill.system.support.BrowserTest;
 import org.upskill.system.support.Http;
 import org.upskill.system.support.KeycloakUsers;
 import org.upskill.system.support.QuizApi;
+import org.upskill.system.support.Teaching;
 import org.upskill.system.support.TestDatabase;
-import org.upskill.system.support.TestEnvironment;
 
 /**
  * Authoring, first part (issue 5): a trainer creates a draft course (bad input first), learners
@@ -33,52 +25,15 @@ import org.upskill.system.support.TestEnvironment;
  * loses nothing. axe-core on every page.
  */
 @ExtendWith(ArquillianExtension.class)
-class TeachBrowserIT {
+class TeachBrowserIT extends BrowserTest {
 
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
-  }
-
-  WebDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  static String url(String path) {
-    return TestEnvironment.baseUrl() + path;
-  }
-
-  void signIn(String username, String path) {
-    // Whoever was signed in signs out of Upskill and Keycloak first
-    browser.get(url("/signout"));
-    browser.manage().deleteAllCookies();
-    browser.get(url(path));
-    wait.until(ExpectedConditions.urlContains("/realms/upskill/protocol/openid-connect/auth"));
-    Browser.signInOnKeycloak(browser, username);
-    wait.until(ExpectedConditions.urlContains(path));
-  }
-
-  void checkPage(String name) {
-    Browser.screenshot(browser, "teach-" + name);
-    assertEquals("", Browser.accessibilityViolations(browser), name + " accessibility");
+  @Override
+  protected String screenshotPrefix() {
+    return "teach";
   }
 
   void type(String id, String text) {
-    var field = browser.findElement(By.id(id));
-    field.clear();
-    field.sendKeys(text);
+    Teaching.type(browser, id, text);
   }
 
   @Test

@@ -34,7 +34,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.upskill.api.problem.ValidationProblem;
-import org.upskill.integration.boundary.CompletionFeed;
+import org.upskill.certification.boundary.CompletionFeed;
 import org.upskill.people.boundary.People;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.CsvCells;

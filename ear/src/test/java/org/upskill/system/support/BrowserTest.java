@@ -17,8 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * What every browser test of the whole EAR needs: the deployment, a Chromium per test (or one per
  * class, see {@link #oneBrowserForTheClass}), signing in through Keycloak's real form, axe-core
- * with a screenshot per page, and a learner's usual steps. (Test classes written before it still
- * carry their own copy; new ones extend it.)
+ * with a screenshot per page, and a learner's usual steps. Every browser test extends it.
  */
 public abstract class BrowserTest {
 

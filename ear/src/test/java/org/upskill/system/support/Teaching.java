@@ -58,6 +58,47 @@ public final class Teaching {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
   }
 
+  /**
+   * Creates a quiz (pass mark 60 %, not required) for module {@code module} of a draft course;
+   * answers its id and ends on its page, which has no question yet.
+   */
+  public static String addQuiz(
+      WebDriver browser, WebDriverWait wait, String code, String title, int module) {
+    browser.get(TestEnvironment.baseUrl() + "/teach/" + code + "/quizzes");
+    browser.findElement(By.id("create-quiz")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quiz-form")));
+    type(browser, "title", title);
+    type(browser, "passPercent", "60");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("module")))
+        .selectByValue(String.valueOf(module));
+    browser.findElement(By.id("save-quiz")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-questions")));
+    return browser.getCurrentUrl().replaceAll(".*/quizzes/(\\d+).*", "$1");
+  }
+
+  /**
+   * Adds a question of {@code type} to the quiz whose page is open (category "Accuracy"), its
+   * type's field {@code field} filled with {@code part}; ends on the quiz's page.
+   */
+  public static void addQuestion(
+      WebDriver browser,
+      WebDriverWait wait,
+      String type,
+      String prompt,
+      String field,
+      String part) {
+    browser.findElement(By.id("add-question")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("question-form")));
+    type(browser, "category", "Accuracy");
+    type(browser, "prompt", prompt);
+    browser.findElement(By.cssSelector("label[for='type-" + type + "']")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(field)));
+    type(browser, field, part);
+    type(browser, "feedback", "See the lesson on sensitivity.");
+    browser.findElement(By.id("save-question")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+  }
+
   /** Publishes a draft course after its confirmation page; ends on its details page. */
   public static void publish(WebDriver browser, WebDriverWait wait, String code) {
     publish(browser, wait, code, 1);

@@ -14,8 +14,8 @@ import org.upskill.assessment.control.Layout;
 import org.upskill.assessment.entity.AttemptState;
 import org.upskill.assessment.entity.Quiz;
 import org.upskill.assessment.entity.QuizAttempt;
+import org.upskill.catalog.boundary.CourseAccess;
 import org.upskill.catalog.boundary.CourseAuthoring.Author;
-import org.upskill.catalog.control.CourseAccess;
 import org.upskill.platform.boundary.Refusal;
 
 /**

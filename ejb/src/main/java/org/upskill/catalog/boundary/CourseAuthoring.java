@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.upskill.catalog.control.CourseAccess;
 import org.upskill.catalog.entity.Audience;
 import org.upskill.catalog.entity.Course;
 import org.upskill.catalog.entity.CourseModule;

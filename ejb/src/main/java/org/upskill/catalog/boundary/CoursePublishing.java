@@ -1,6 +1,7 @@
 package org.upskill.catalog.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -10,16 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.upskill.assessment.entity.Quiz;
 import org.upskill.catalog.boundary.CourseAuthoring.Author;
-import org.upskill.catalog.control.CourseAccess;
 import org.upskill.catalog.control.CourseChanges;
 import org.upskill.catalog.entity.Course;
 import org.upskill.catalog.entity.CourseModule;
 import org.upskill.catalog.entity.CoursePublication;
-import org.upskill.learning.boundary.Learning;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.Jsonp;
 
@@ -32,8 +29,11 @@ import org.upskill.platform.control.Jsonp;
  * modules, lessons and quizzes into a draft of version n + 1 (same lesson and quiz keys), trainers
  * edit that draft while learners go on with version n, and publishing it makes n + 1 the version
  * new enrolments start on. Learners already on the course stay on the version they started until a
- * trainer {@linkplain #moveLearners moves them}: their progress follows the lesson and quiz keys.
- * {@link #changes} says what changed between two versions.
+ * trainer moves them (enrolment's {@code VersionMoves}): their progress follows the lesson and quiz
+ * keys. {@link #changes} says what changed between two versions.
+ *
+ * <p>A version holds more than modules and lessons: the {@link CourseActivities} of the components
+ * above the catalogue (the quizzes), which are checked, kept, copied and discarded with it.
  */
 @Stateless
 public class CoursePublishing {
@@ -57,9 +57,6 @@ public class CoursePublishing {
     }
   }
 
-  /** Learners on an earlier version than the published one, by version. */
-  public record Behind(int version, long learners) {}
-
   /** One line of the version history. */
   public record Publication(
       int version,
@@ -70,7 +67,7 @@ public class CoursePublishing {
       int quizzes) {}
 
   @PersistenceContext EntityManager em;
-  @Inject Learning learning;
+  @Inject Instance<CourseActivities> activities;
 
   Clock clock = Clock.systemUTC();
 
@@ -145,9 +142,8 @@ public class CoursePublishing {
     }
     em.flush();
     copies.forEach(e -> moduleIds.put(e.getKey(), e.getValue().getId()));
-    for (var quiz : quizzesOf(course, from)) {
-      em.persist(
-          quiz.copyFor(to, quiz.getModuleId() == null ? null : moduleIds.get(quiz.getModuleId())));
+    for (var activity : activities) {
+      activity.copy(course.getId(), from, to, moduleIds);
     }
     em.flush();
     return to;
@@ -169,8 +165,8 @@ public class CoursePublishing {
       throw Refusal.conflict(code + " has no draft of a new version to discard.");
     }
     int draft = course.getDraftVersion();
-    for (var quiz : quizzesOf(course, draft)) {
-      em.remove(quiz);
+    for (var activity : activities) {
+      activity.discard(course.getId(), draft);
     }
     em.flush();
     for (var module : CourseAccess.modules(em, course, draft)) {
@@ -200,134 +196,6 @@ public class CoursePublishing {
       return List.of();
     }
     return CourseChanges.between(before.get().getContent(), after);
-  }
-
-  /** How many learners study an earlier version than the published one, by version. */
-  public List<Behind> behind(Author author, String code) {
-    var course = CourseAccess.editable(em, author, code);
-    return em
-        .createQuery(
-            "select e.courseVersion, count(e) from Enrolment e where e.courseId = :course"
-                + " and e.live = true and e.courseVersion < :published"
-                + " group by e.courseVersion order by e.courseVersion",
-            Object[].class)
-        .setParameter("course", course.getId())
-        .setParameter("published", course.getContentVersion())
-        .getResultList()
-        .stream()
-        .map(r -> new Behind(((Number) r[0]).intValue(), ((Number) r[1]).longValue()))
-        .toList();
-  }
-
-  /**
-   * Moves every learner still on an earlier version (enrolled, waitlisted or waiting for approval)
-   * to the published version. What they did follows them: a lesson they completed is completed in
-   * the new version when it is the same lesson (same key), a quiz they passed is passed, their
-   * accommodations on a quiz apply to the same quiz, and they resume at the same lesson. Someone
-   * who has now done everything the new version requires completes it, in this transaction.
-   *
-   * @return how many learners were moved
-   */
-  public int moveLearners(Author author, String code) {
-    var course = CourseAccess.editable(em, author, code);
-    em.lock(course, LockModeType.PESSIMISTIC_WRITE);
-    em.refresh(course);
-    if (!course.isPublished()) {
-      throw Refusal.conflict(code + " is not published: nobody studies it yet.");
-    }
-    var to = course.getContentVersion();
-    var moved = 0;
-    for (var from : behind(author, code)) {
-      var people =
-          em.createQuery(
-                  "select e.personId from Enrolment e where e.courseId = :course"
-                      + " and e.live = true and e.courseVersion = :version"
-                      + " and e.state = org.upskill.enrolment.entity.EnrolmentState.ENROLLED",
-                  Long.class)
-              .setParameter("course", course.getId())
-              .setParameter("version", from.version())
-              .getResultList();
-      carryOver(course.getId(), from.version(), to);
-      moved +=
-          em.createNativeQuery(
-                  "update enrolment set course_version = ?3, last_lesson_id = (select nl.id from"
-                      + " lesson nl join course_module nm on nm.id = nl.module_id, lesson ol"
-                      + " where nm.course_id = ?1 and nm.course_version = ?3"
-                      + " and ol.id = enrolment.last_lesson_id and nl.lesson_key = ol.lesson_key)"
-                      + " where course_id = ?1 and course_version = ?2 and live = true")
-              .setParameter(1, course.getId())
-              .setParameter(2, from.version())
-              .setParameter(3, to)
-              .executeUpdate();
-      em.clear();
-      for (var person : people) {
-        learning.completeIfDone(person, course.getId());
-      }
-    }
-    return moved;
-  }
-
-  /**
-   * Copies, for the learners on version {@code from}, their lesson progress, passed quiz grades and
-   * quiz accommodations to the lessons and quizzes of version {@code to} with the same keys.
-   */
-  private void carryOver(long courseId, int from, int to) {
-    var learners =
-        " in (select person_id from enrolment where course_id = ?1 and course_version = ?2"
-            + " and live = true)";
-    em.createNativeQuery(
-            "insert into lesson_progress (person_id, lesson_id, state, last_position,"
-                + " first_viewed_at, completed_at, updated_at)"
-                + " select lp.person_id, nl.id, lp.state, lp.last_position, lp.first_viewed_at,"
-                + " lp.completed_at, lp.updated_at from lesson_progress lp"
-                + " join lesson ol on ol.id = lp.lesson_id"
-                + " join course_module om on om.id = ol.module_id"
-                + " join lesson nl on nl.lesson_key = ol.lesson_key"
-                + " join course_module nm on nm.id = nl.module_id"
-                + " where om.course_id = ?1 and om.course_version = ?2"
-                + " and nm.course_id = ?1 and nm.course_version = ?3"
-                + " and lp.person_id"
-                + learners
-                + " and not exists (select 1 from lesson_progress x"
-                + " where x.person_id = lp.person_id and x.lesson_id = nl.id)")
-        .setParameter(1, courseId)
-        .setParameter(2, from)
-        .setParameter(3, to)
-        .executeUpdate();
-    em.createNativeQuery(
-            "insert into quiz_grade (quiz_id, person_id, attempts_submitted, grade_percent,"
-                + " passed, first_passed_at, updated_at)"
-                + " select nq.id, g.person_id, g.attempts_submitted, g.grade_percent, g.passed,"
-                + " g.first_passed_at, g.updated_at from quiz_grade g"
-                + " join quiz oq on oq.id = g.quiz_id"
-                + " join quiz nq on nq.quiz_key = oq.quiz_key"
-                + " where oq.course_id = ?1 and oq.course_version = ?2"
-                + " and nq.course_id = ?1 and nq.course_version = ?3 and g.passed = true"
-                + " and g.person_id"
-                + learners
-                + " and not exists (select 1 from quiz_grade x"
-                + " where x.person_id = g.person_id and x.quiz_id = nq.id)")
-        .setParameter(1, courseId)
-        .setParameter(2, from)
-        .setParameter(3, to)
-        .executeUpdate();
-    em.createNativeQuery(
-            "insert into quiz_override (quiz_id, person_id, extra_attempts, closes_at,"
-                + " extra_minutes, set_by, set_at)"
-                + " select nq.id, o.person_id, o.extra_attempts, o.closes_at, o.extra_minutes,"
-                + " o.set_by, o.set_at from quiz_override o"
-                + " join quiz oq on oq.id = o.quiz_id"
-                + " join quiz nq on nq.quiz_key = oq.quiz_key"
-                + " where oq.course_id = ?1 and oq.course_version = ?2"
-                + " and nq.course_id = ?1 and nq.course_version = ?3"
-                + " and o.person_id"
-                + learners
-                + " and not exists (select 1 from quiz_override x"
-                + " where x.person_id = o.person_id and x.quiz_id = nq.id)")
-        .setParameter(1, courseId)
-        .setParameter(2, from)
-        .setParameter(3, to)
-        .executeUpdate();
   }
 
   private java.util.Optional<CoursePublication> publication(Course course, int version) {
@@ -360,7 +228,10 @@ public class CoursePublishing {
 
   private Readiness readinessOf(Course course) {
     var modules = CourseAccess.modules(em, course);
-    var quizzes = quizzesOf(course, course.workingVersion());
+    var others = new ArrayList<CourseActivities.Activity>();
+    for (var activity : activities) {
+      others.addAll(activity.of(course.getId(), course.workingVersion()));
+    }
     var problems = new ArrayList<String>();
     if (modules.isEmpty()) {
       problems.add("Add at least one module.");
@@ -368,16 +239,14 @@ public class CoursePublishing {
     var lessons = 0;
     for (var module : modules) {
       lessons += module.getLessons().size();
-      var hasQuiz = quizzes.stream().anyMatch(q -> module.getId().equals(q.getModuleId()));
-      if (module.getLessons().isEmpty() && !hasQuiz) {
+      var hasActivity = others.stream().anyMatch(a -> module.getId().equals(a.moduleId()));
+      if (module.getLessons().isEmpty() && !hasActivity) {
         problems.add(
             "Module " + module.getPosition() + " (" + module.getTitle() + ") has no lessons.");
       }
     }
-    for (var quiz : quizzes) {
-      if (quiz.getSlots().isEmpty()) {
-        problems.add("The quiz “" + quiz.getTitle() + "” has no questions.");
-      }
+    for (var activity : others) {
+      problems.addAll(activity.problems());
     }
     return new Readiness(
         course.getStatus().name(),
@@ -385,18 +254,8 @@ public class CoursePublishing {
         course.workingVersion(),
         modules.size(),
         lessons,
-        quizzes.size(),
+        others.size(),
         problems);
-  }
-
-  private List<Quiz> quizzesOf(Course course, int version) {
-    return em.createQuery(
-            "select q from Quiz q where q.courseId = :course and q.courseVersion = :version"
-                + " order by q.id",
-            Quiz.class)
-        .setParameter("course", course.getId())
-        .setParameter("version", version)
-        .getResultList();
   }
 
   /**
@@ -404,7 +263,10 @@ public class CoursePublishing {
    */
   private String snapshot(Course course, int number) {
     var modules = Jsonp.arrayBuilder();
-    var quizzes = quizzesOf(course, number);
+    var kinds = new ArrayList<java.util.Map.Entry<String, List<CourseActivities.Activity>>>();
+    for (var activity : activities) {
+      kinds.add(java.util.Map.entry(activity.kind(), activity.of(course.getId(), number)));
+    }
     for (var module : CourseAccess.modules(em, course, number)) {
       var lessons = Jsonp.arrayBuilder();
       for (var lesson : module.getLessons()) {
@@ -418,37 +280,20 @@ public class CoursePublishing {
                 .add("required", lesson.isRequired())
                 .add("markdown", lesson.getBodyMarkdown()));
       }
-      var moduleQuizzes = Jsonp.arrayBuilder();
-      quizzes.stream()
-          .filter(q -> module.getId().equals(q.getModuleId()))
-          .forEach(
-              q ->
-                  moduleQuizzes.add(
-                      Jsonp.objectBuilder()
-                          .add("id", q.getId())
-                          .add("key", q.getQuizKey())
-                          .add("title", q.getTitle())
-                          .add("required", q.isRequired())
-                          .add(
-                              "timeLimitMinutes",
-                              q.getTimeLimit() == null ? "" : "" + q.getTimeLimit().toMinutes())
-                          .add(
-                              "maxAttempts",
-                              q.getMaxAttempts() == null ? "" : "" + q.getMaxAttempts())
-                          .add(
-                              "passPercent",
-                              q.getPassPercent().stripTrailingZeros().toPlainString())
-                          .add("grading", q.getGradingMethod().name().toLowerCase(Locale.ROOT))
-                          .add(
-                              "questions",
-                              "" + q.getSlots().stream().mapToInt(s -> s.getDrawCount()).sum())));
-      modules.add(
+      var entry =
           Jsonp.objectBuilder()
               .add("position", module.getPosition())
               .add("title", module.getTitle())
               .add("summary", module.getSummary() == null ? "" : module.getSummary())
-              .add("lessons", lessons)
-              .add("quizzes", moduleQuizzes));
+              .add("lessons", lessons);
+      for (var kind : kinds) {
+        var ofModule = Jsonp.arrayBuilder();
+        kind.getValue().stream()
+            .filter(a -> module.getId().equals(a.moduleId()))
+            .forEach(a -> ofModule.add(a.snapshot()));
+        entry.add(kind.getKey(), ofModule);
+      }
+      modules.add(entry);
     }
     return Jsonp.objectBuilder()
         .add("code", course.getCode())

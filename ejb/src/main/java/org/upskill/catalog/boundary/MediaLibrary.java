@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.upskill.catalog.boundary.CourseAuthoring.Author;
-import org.upskill.catalog.control.CourseAccess;
 import org.upskill.catalog.control.ImageType;
 import org.upskill.catalog.entity.Media;
 import org.upskill.platform.boundary.Refusal;

@@ -21,10 +21,9 @@ import org.upskill.certification.control.Validity;
 import org.upskill.certification.control.VerificationCode;
 import org.upskill.certification.entity.Certificate;
 import org.upskill.certification.entity.CertificateState;
-import org.upskill.integration.boundary.CompletionFeed;
-import org.upskill.integration.boundary.Outbox;
 import org.upskill.learning.boundary.CourseCompleted;
 import org.upskill.people.entity.Person;
+import org.upskill.platform.boundary.Outbox;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.Jsonp;
 

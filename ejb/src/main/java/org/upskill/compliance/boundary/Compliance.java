@@ -28,9 +28,10 @@ import org.upskill.compliance.control.Assessment;
 import org.upskill.compliance.control.ComplianceRules;
 import org.upskill.compliance.entity.Requirement;
 import org.upskill.enrolment.boundary.Enrolments;
-import org.upskill.integration.boundary.Outbox;
 import org.upskill.learning.boundary.CourseCompleted;
 import org.upskill.people.entity.Person;
+import org.upskill.platform.boundary.FeedNumbers;
+import org.upskill.platform.boundary.Outbox;
 import org.upskill.platform.control.Jsonp;
 import org.upskill.platform.control.SqlValues;
 
@@ -53,6 +54,7 @@ public class Compliance {
 
   @PersistenceContext EntityManager em;
   @Inject Outbox outbox;
+  @Inject FeedNumbers numbers;
   @Inject Enrolments enrolments;
 
   @Inject
@@ -351,21 +353,13 @@ public class Compliance {
     outbox.record(
         "compliance.changed", "person", String.valueOf(person.getId()), payload.build(), now);
     // ... and the HR feed of changes, numbered under the counter's row lock (held until commit)
-    var last =
-        ((Number)
-                em.createNativeQuery(
-                        "select last_sequence from feed_counter where id = 2 for update")
-                    .getSingleResult())
-            .longValue();
-    em.createNativeQuery("update feed_counter set last_sequence = ?1 where id = 2")
-        .setParameter(1, last + 1)
-        .executeUpdate();
+    var number = numbers.take(FeedNumbers.COMPLIANCE, 1);
     em.createNativeQuery(
             "insert into compliance_change (sequence_no, change_id, occurred_at, person_id,"
                 + " staff_number, email, organisation_id, requirement_id, requirement_name,"
                 + " course_code, status, previous_status, valid_until, due_date)"
                 + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
-        .setParameter(1, last + 1)
+        .setParameter(1, number)
         .setParameter(2, java.util.UUID.randomUUID().toString())
         .setParameter(3, now)
         .setParameter(4, person.getId())

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.upskill.platform.boundary.ScheduledJobs;
 
 /**
  * Every {@code UPSKILL_COMPLIANCE_CLOCK_SECONDS} (600 by default) looks whether today's compliance

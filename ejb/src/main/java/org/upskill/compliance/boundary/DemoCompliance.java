@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.upskill.certification.boundary.CompletionFeed;
 import org.upskill.certification.control.VerificationCode;
-import org.upskill.compliance.control.RenewalRule;
+import org.upskill.compliance.entity.RenewalRule;
 import org.upskill.compliance.entity.Requirement;
-import org.upskill.integration.boundary.CompletionFeed;
 
 /**
  * Demo compliance, loaded once into a database with the demo catalogue and no requirement yet:

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.upskill.compliance.control.RenewalRule;
+import org.upskill.compliance.entity.RenewalRule;
 import org.upskill.compliance.entity.Requirement;
 import org.upskill.platform.boundary.Refusal;
 

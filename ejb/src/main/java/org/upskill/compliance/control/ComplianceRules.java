@@ -1,6 +1,7 @@
 package org.upskill.compliance.control;
 
 import java.time.LocalDate;
+import org.upskill.compliance.entity.RenewalRule;
 
 /**
  * The status of one person against one requirement on a given day, from the facts: the

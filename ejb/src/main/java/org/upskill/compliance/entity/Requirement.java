@@ -11,7 +11,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Set;
-import org.upskill.compliance.control.RenewalRule;
 
 /**
  * "People matching X must hold course Y": X is any combination of a staff group, an organisation, a

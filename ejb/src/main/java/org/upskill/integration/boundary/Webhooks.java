@@ -23,12 +23,12 @@ import org.upskill.audit.boundary.AuditLog;
 import org.upskill.integration.control.WebhookAddresses;
 import org.upskill.integration.control.WebhookCall;
 import org.upskill.integration.control.WebhookSignature;
-import org.upskill.integration.entity.OutboxEvent;
 import org.upskill.integration.entity.WebhookDelivery;
 import org.upskill.integration.entity.WebhookSubscription;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.Jsonp;
 import org.upskill.platform.control.SqlValues;
+import org.upskill.platform.entity.OutboxEvent;
 
 /**
  * Webhooks for HR clients: subscriptions (a client sees and changes only its own), the fan-out of

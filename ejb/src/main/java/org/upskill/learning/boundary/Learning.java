@@ -16,10 +16,10 @@ import org.upskill.catalog.entity.Course;
 import org.upskill.catalog.entity.Lesson;
 import org.upskill.enrolment.entity.Enrolment;
 import org.upskill.enrolment.entity.EnrolmentState;
-import org.upskill.integration.boundary.Outbox;
 import org.upskill.learning.entity.CourseCompletion;
 import org.upskill.learning.entity.LessonProgress;
 import org.upskill.people.entity.Person;
+import org.upskill.platform.boundary.Outbox;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.Jsonp;
 

@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.upskill.audit.boundary.Privacy;
 import org.upskill.platform.control.PublicAddress;
+import org.upskill.privacy.boundary.Privacy;
 import org.upskill.web.security.SignedIn;
 
 /**

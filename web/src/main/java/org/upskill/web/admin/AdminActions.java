@@ -6,9 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import org.upskill.audit.boundary.Privacy;
 import org.upskill.people.boundary.People;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.privacy.boundary.Privacy;
 import org.upskill.web.platform.Viewer;
 import org.upskill.web.security.SignedIn;
 
@@ -18,7 +18,7 @@ public class AdminActions {
 
   @Inject People people;
   @Inject Privacy privacy;
-  @Inject org.upskill.audit.boundary.Retention retention;
+  @Inject org.upskill.privacy.boundary.Retention retention;
 
   private static void admin(SignedIn who) {
     if (!who.roles().contains("admin")) {

@@ -3,7 +3,7 @@ package org.upskill.web.admin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.upskill.audit.boundary.Retention;
+import org.upskill.privacy.boundary.Retention;
 import org.upskill.web.platform.Viewer;
 
 /**

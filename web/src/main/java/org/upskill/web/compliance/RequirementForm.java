@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.upskill.compliance.boundary.Requirements;
-import org.upskill.compliance.control.RenewalRule;
+import org.upskill.compliance.entity.RenewalRule;
 
 /**
  * The requirement form as typed: a name, the course, whom it applies to (any of staff group,

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.upskill.catalog.boundary.CourseAuthoring;
 import org.upskill.catalog.boundary.CourseAuthoring.EditConflict;
 import org.upskill.catalog.boundary.CoursePublishing;
+import org.upskill.enrolment.boundary.VersionMoves;
 import org.upskill.people.boundary.People;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.web.security.SignedIn;
@@ -29,6 +30,7 @@ public class AuthoringActions {
 
   @Inject CourseAuthoring authoring;
   @Inject CoursePublishing publishing;
+  @Inject VersionMoves versionMoves;
   @Inject People people;
   @Inject Validator validator;
 
@@ -225,7 +227,7 @@ public class AuthoringActions {
   void moveLearners(HttpServletRequest request, HttpServletResponse response, SignedIn who)
       throws IOException {
     var code = code(request.getParameter("course"));
-    var moved = publishing.moveLearners(author(who), code);
+    var moved = versionMoves.moveLearners(author(who), code);
     Viewer.notice(
         request,
         moved == 1

@@ -10,6 +10,7 @@ import org.upskill.catalog.boundary.CourseAuthoring;
 import org.upskill.catalog.boundary.CoursePublishing;
 import org.upskill.catalog.boundary.Facet;
 import org.upskill.catalog.boundary.TaughtCourse;
+import org.upskill.enrolment.boundary.VersionMoves;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.web.platform.PrettyUrlFilter;
 import org.upskill.web.platform.Viewer;
@@ -43,6 +44,7 @@ public class CourseEditPage {
 
   @Inject CourseAuthoring authoring;
   @Inject CoursePublishing publishing;
+  @Inject VersionMoves versionMoves;
   @Inject org.upskill.catalog.boundary.CourseCatalog catalog;
   @Inject Viewer viewer;
   @Inject HttpServletRequest request;
@@ -50,7 +52,7 @@ public class CourseEditPage {
   private boolean loaded;
   private TaughtCourse course;
   private List<CoursePublishing.Publication> history = List.of();
-  private List<CoursePublishing.Behind> behind = List.of();
+  private List<VersionMoves.Behind> behind = List.of();
   private Map<String, String> values = Map.of();
   private Map<String, String> errors = Map.of();
   private Map<String, String> theirs;
@@ -67,7 +69,7 @@ public class CourseEditPage {
       try {
         course = authoring.course(author, code);
         history = publishing.history(author, code);
-        behind = publishing.behind(author, code);
+        behind = versionMoves.behind(author, code);
       } catch (Refusal refusal) {
         viewer.refuse(refusal);
         return;
@@ -106,7 +108,7 @@ public class CourseEditPage {
   }
 
   /** Learners on earlier versions than the published one, by version. */
-  public List<CoursePublishing.Behind> getBehind() {
+  public List<VersionMoves.Behind> getBehind() {
     return behind;
   }
 

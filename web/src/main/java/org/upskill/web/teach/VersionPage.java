@@ -9,6 +9,7 @@ import org.upskill.catalog.boundary.CourseAuthoring;
 import org.upskill.catalog.boundary.CoursePublishing;
 import org.upskill.catalog.boundary.TaughtCourse;
 import org.upskill.catalog.control.CourseChanges;
+import org.upskill.enrolment.boundary.VersionMoves;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.web.platform.PrettyUrlFilter;
 import org.upskill.web.platform.Viewer;
@@ -24,13 +25,14 @@ public class VersionPage {
 
   @Inject CourseAuthoring authoring;
   @Inject CoursePublishing publishing;
+  @Inject VersionMoves versionMoves;
   @Inject Viewer viewer;
   @Inject HttpServletRequest request;
 
   private TaughtCourse course;
   private int number;
   private List<CourseChanges.Change> changes = List.of();
-  private List<CoursePublishing.Behind> behind = List.of();
+  private List<VersionMoves.Behind> behind = List.of();
 
   /** View action of the "what changed" and discard pages. */
   public void loadVersion() {
@@ -48,7 +50,7 @@ public class VersionPage {
   /** View action of the page that moves learners. */
   public void loadBehind() {
     if (loadCourse()) {
-      behind = publishing.behind(Authors.of(viewer), course.details().code());
+      behind = versionMoves.behind(Authors.of(viewer), course.details().code());
     }
   }
 
@@ -86,12 +88,12 @@ public class VersionPage {
     return changes;
   }
 
-  public List<CoursePublishing.Behind> getBehind() {
+  public List<VersionMoves.Behind> getBehind() {
     return behind;
   }
 
   /** How many learners are on earlier versions, all together. */
   public long getBehindTotal() {
-    return behind.stream().mapToLong(CoursePublishing.Behind::learners).sum();
+    return behind.stream().mapToLong(VersionMoves.Behind::learners).sum();
   }
 }

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.upskill.compliance.control.RenewalRule;
+import org.upskill.compliance.entity.RenewalRule;
 
 class RequirementFormTest {
 

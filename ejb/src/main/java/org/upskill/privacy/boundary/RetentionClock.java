@@ -1,4 +1,4 @@
-package org.upskill.audit.boundary;
+package org.upskill.privacy.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -18,7 +18,8 @@ import java.time.ZoneOffset;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.upskill.compliance.boundary.ScheduledJobs;
+import org.upskill.audit.boundary.AuditLog;
+import org.upskill.platform.boundary.ScheduledJobs;
 
 /**
  * Once a day, on whichever node claims it: retention's dry run is logged, and applied when {@code

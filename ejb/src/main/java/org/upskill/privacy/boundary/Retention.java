@@ -1,4 +1,4 @@
-package org.upskill.audit.boundary;
+package org.upskill.privacy.boundary;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.upskill.audit.boundary.AuditLog;
 import org.upskill.platform.control.Jsonp;
 
 /**

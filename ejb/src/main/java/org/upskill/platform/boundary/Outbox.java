@@ -1,4 +1,4 @@
-package org.upskill.integration.boundary;
+package org.upskill.platform.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -7,7 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import org.upskill.integration.entity.OutboxEvent;
+import org.upskill.platform.entity.OutboxEvent;
 
 /** Records domain events for delivery to HR systems and webhooks. */
 @Stateless

@@ -1,4 +1,4 @@
-package org.upskill.integration.entity;
+package org.upskill.platform.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

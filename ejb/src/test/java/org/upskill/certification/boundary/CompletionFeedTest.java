@@ -1,4 +1,4 @@
-package org.upskill.integration.boundary;
+package org.upskill.certification.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

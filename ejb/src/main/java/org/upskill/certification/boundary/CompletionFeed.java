@@ -1,8 +1,9 @@
-package org.upskill.integration.boundary;
+package org.upskill.certification.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.upskill.platform.boundary.FeedNumbers;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.RequestStatements;
 
@@ -28,11 +30,10 @@ import org.upskill.platform.control.RequestStatements;
  * The HR completions feed: every change to a completion or its certificate (completed, renewed,
  * expired, revoked), numbered in commit order.
  *
- * <p>A writer takes its numbers from the single {@code feed_counter} row under a lock it holds
- * until it commits; a second writer waits for that commit before it gets the next number. So once a
- * reader sees number n, every number below n is committed and visible too: a client that asks for
- * "everything after the last number I read" never misses a change and never sees one twice,
- * whatever commits concurrently. The lock is taken as late as possible in the writer's transaction.
+ * <p>A writer takes its numbers from {@link FeedNumbers} (the feed's counter row, locked until it
+ * commits), as late as possible in its transaction: a client that asks for "everything after the
+ * last number I read" never misses a change and never sees one twice, whatever commits
+ * concurrently.
  */
 @Stateless
 public class CompletionFeed {
@@ -114,6 +115,7 @@ public class CompletionFeed {
       long after, Instant updatedSince, Long courseId, Long organisationId, Long personId) {}
 
   @PersistenceContext EntityManager em;
+  @Inject FeedNumbers numbers;
 
   /**
    * Records changes in the caller's transaction, numbered after every change committed before.
@@ -124,16 +126,7 @@ public class CompletionFeed {
     if (entries.isEmpty()) {
       return;
     }
-    var last =
-        ((Number)
-                em.createNativeQuery(
-                        "select last_sequence from feed_counter where id = 1 for update")
-                    .getSingleResult())
-            .longValue();
-    em.createNativeQuery("update feed_counter set last_sequence = ?1 where id = 1")
-        .setParameter(1, last + entries.size())
-        .executeUpdate();
-    var sequence = last;
+    var sequence = numbers.take(FeedNumbers.COMPLETIONS, entries.size()) - 1;
     for (var entry : entries) {
       sequence++;
       em.createNativeQuery(

@@ -1,4 +1,4 @@
-package org.upskill.compliance.control;
+package org.upskill.compliance.entity;
 
 import java.time.LocalDate;
 import java.time.MonthDay;

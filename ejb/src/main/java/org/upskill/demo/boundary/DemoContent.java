@@ -1,4 +1,4 @@
-package org.upskill.platform.boundary;
+package org.upskill.demo.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

@@ -1,4 +1,4 @@
-package org.upskill.catalog.control;
+package org.upskill.catalog.boundary;
 
 import jakarta.persistence.EntityManager;
 import java.util.List;

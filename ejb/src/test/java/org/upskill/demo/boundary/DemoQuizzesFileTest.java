@@ -1,4 +1,4 @@
-package org.upskill.platform.boundary;
+package org.upskill.demo.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

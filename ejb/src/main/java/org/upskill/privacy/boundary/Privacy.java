@@ -1,4 +1,4 @@
-package org.upskill.audit.boundary;
+package org.upskill.privacy.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.upskill.audit.boundary.AuditLog;
 import org.upskill.certification.boundary.Certificates;
-import org.upskill.integration.boundary.Outbox;
 import org.upskill.people.entity.Person;
+import org.upskill.platform.boundary.Outbox;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.Jsonp;
 import org.upskill.platform.control.SqlValues;

@@ -1,4 +1,4 @@
-package org.upskill.compliance.boundary;
+package org.upskill.platform.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
