@@ -178,8 +178,8 @@ class LessonAuthoringBrowserIT extends BrowserTest {
     var quizId = browser.getCurrentUrl().replaceAll(".*/quizzes/(\\d+).*", "$1");
     new Select(browser.findElement(By.id("draw-category"))).selectByIndex(1);
     Teaching.type(browser, "count", "2");
-    browser.findElement(By.id("add-draw")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
+    // (the page before has a notice too: wait for the page that the draw leads to)
+    clickForNotice("add-draw");
     Teaching.publish(browser, wait, code);
 
     // The learner's attempt and review: the payloads are text, nothing runs
