@@ -84,10 +84,40 @@ class ApprovalBrowserIT extends BrowserTest {
     assertEquals(
         "REQUESTED", TestDatabase.text("select state from enrolment where id = ?", toReject));
 
+    // When the reason is longer than the record keeps
+    var tooLong = "Too long. ".repeat(101);
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].value = arguments[1]",
+            browser.findElement(By.id("reason-" + toReject)),
+            tooLong);
+    var page = browser.findElement(By.tagName("html"));
+    browser.findElement(By.id("reject-" + toReject)).click();
+    waitUntilReplaced(page);
+
+    // Then the error is beside the field and in the summary, and what was typed is kept
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    assertTrue(
+        browser.findElement(By.id("error-summary")).getText().contains("1000 characters or fewer"),
+        browser.findElement(By.id("error-summary")).getText());
+    assertTrue(
+        browser
+            .findElement(By.id("reason-" + toReject + "-error"))
+            .getText()
+            .contains("1000 characters or fewer"),
+        "the message is beside the field");
+    assertEquals(
+        tooLong,
+        browser.findElement(By.id("reason-" + toReject)).getDomProperty("value"),
+        "the reason is kept as it was typed");
+    checkPage("error-too-long");
+    assertEquals(
+        "REQUESTED", TestDatabase.text("select state from enrolment where id = ?", toReject));
+
     // When the trainer gives a reason
-    browser
-        .findElement(By.id("reason-" + toReject))
-        .sendKeys("Please complete Python for clinicians first");
+    var field = browser.findElement(By.id("reason-" + toReject));
+    field.clear();
+    field.sendKeys("Please complete Python for clinicians first");
     browser.findElement(By.id("reject-" + toReject)).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.className("upskill-notice")));
 
@@ -198,5 +228,13 @@ class ApprovalBrowserIT extends BrowserTest {
 
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem-title")));
     assertEquals("You cannot do this", browser.findElement(By.id("problem-title")).getText());
+
+    // Nor can a learner post its forms: a postback is answered like the page
+    browser.get(url("/profile")); // a page with a form, for its token
+    assertEquals(
+        403L,
+        forgedPostTo(
+            "/approvals",
+            java.util.Map.of("jakarta.faces.ViewState", "stateless", "approve-1", "Approve")));
   }
 }

@@ -19,8 +19,8 @@ import org.upskill.system.support.TestDatabase;
  * Two holes closed, from a real signed-in browser: a trainer who does not own a course cannot find
  * out whether someone exists by naming them in the course's forms (enrol someone, add a co-owner):
  * the answer is 403 for a stranger and for a person alike; and the anti-forgery token counts only
- * in a form's body, never in the address (urlencoded forms and multipart uploads). One Chromium and
- * one sign-in for the class.
+ * in a form's body, never in the address (urlencoded forms and multipart uploads), and a Faces
+ * postback also needs a view state that Faces gave out. One Chromium and one sign-in for the class.
  */
 @ExtendWith(ArquillianExtension.class)
 class HardeningBrowserIT extends BrowserTest {
@@ -93,21 +93,31 @@ class HardeningBrowserIT extends BrowserTest {
     prepare();
     browser.get(url("/profile"));
     assertFalse(browser.findElement(By.id("opt-out")).isSelected(), "emails wanted at first");
-    var optOut = Map.of("optOut", "yes");
+    // The emails form is a Faces postback to /profile: the page's view state goes with it
+    var save = "Save email choices";
+    var optOut = Map.of("opt-out", "on", "save-emails", save);
 
     // A form whose token is in the address is refused, with or without one in the body too
-    assertEquals("403", post("/action/email-preferences", optOut, true, false, false));
-    assertEquals("403", post("/action/email-preferences", optOut, true, true, false));
+    assertEquals("403", post("/profile", optOut, true, false, false));
+    assertEquals("403", post("/profile", optOut, true, true, false));
+    // A postback with the token but a view state that Faces did not give out is refused too
+    var forgedView = new java.util.HashMap<>(optOut);
+    forgedView.put("jakarta.faces.ViewState", "-1234567890123456789:-987654321987654321");
+    assertEquals("403", post("/profile", forgedView, false, true, false));
     browser.get(url("/profile"));
     assertFalse(
         browser.findElement(By.id("opt-out")).isSelected(), "the refused forms did nothing");
 
     // The same form with the token in its body is accepted and does what it says
-    assertEquals("redirect", post("/action/email-preferences", optOut, false, true, false));
+    assertEquals("redirect", post("/profile", optOut, false, true, false));
     browser.get(url("/profile"));
     assertTrue(browser.findElement(By.id("opt-out")).isSelected(), "the accepted form worked");
     assertEquals(
-        "redirect", post("/action/email-preferences", Map.of(), false, true, false), "back again");
+        "redirect",
+        post("/profile", Map.of("save-emails", save), false, true, false),
+        "back again");
+    browser.get(url("/profile"));
+    assertFalse(browser.findElement(By.id("opt-out")).isSelected(), "and back again it was");
 
     // An upload (multipart/form-data): the token as one of its parts, not in the address
     browser.get(url("/teach/bulk-enrolments"));
@@ -124,7 +134,8 @@ class HardeningBrowserIT extends BrowserTest {
   /**
    * Posts to {@code path} from the current page with these fields, the page's token in the query
    * string and/or the body, urlencoded or as multipart (with a CSV file holding only a header);
-   * answers the status, or "redirect".
+   * answers the status, or "redirect". On a page with a Faces form, the form's hidden fields (its
+   * name and the view state) go too, unless {@code fields} names them.
    */
   String post(
       String path,
@@ -148,7 +159,11 @@ class HardeningBrowserIT extends BrowserTest {
                     + "  body.append('file', new Blob(['email,course\\n'], {type: 'text/csv'}),"
                     + "    'header-only.csv');"
                     + "} else {"
-                    + "  body = new URLSearchParams(fields);"
+                    + "  body = new URLSearchParams();"
+                    + "  const faces = document.querySelector('input[name=\"jakarta.faces.ViewState\"]');"
+                    + "  if (faces) for (const hidden of faces.form.querySelectorAll('input[type=hidden]'))"
+                    + "    if (hidden.name !== '_csrf') body.set(hidden.name, hidden.value);"
+                    + "  for (const [k, v] of Object.entries(fields)) body.set(k, v);"
                     + "  if (inBody) body.set('_csrf', token);"
                     + "}"
                     + "fetch(address, {method: 'POST', redirect: 'manual', body: body})"

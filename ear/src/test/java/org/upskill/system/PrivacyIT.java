@@ -279,13 +279,33 @@ class PrivacyIT extends BrowserTest {
     for (var page : ADMIN_PAGES) {
       assertEquals(403, asSignedIn(page).statusCode(), page);
     }
-    for (var action : List.of("person-erase", "extra-time", "retention-apply")) {
-      assertEquals(
-          403L,
-          forgedPost(
-              action, Map.of("person", String.valueOf(personId(bob.username())), "percent", "50")),
-          action);
+    // ... nor are its forms (Faces postbacks to their pages), with or without a view state
+    var bobsPage = "/admin/people/" + personId(bob.username());
+    var forms =
+        Map.of(
+            bobsPage,
+            Map.of(
+                "extra-time-form",
+                "extra-time-form",
+                "percent",
+                "50",
+                "save-extra-time",
+                "Save extra time"),
+            bobsPage + "/erase",
+            Map.of("confirm-form", "confirm-form", "confirm", "Yes"),
+            "/admin/retention",
+            Map.of("retention-form", "retention-form", "apply-retention", "Apply"));
+    for (var form : forms.entrySet()) {
+      assertEquals(403L, forgedPostTo(form.getKey(), form.getValue()), form.getKey());
+      var postback = new java.util.HashMap<>(form.getValue());
+      postback.put("jakarta.faces.ViewState", "stateless");
+      assertEquals(403L, forgedPostTo(form.getKey(), postback), form.getKey() + " (postback)");
     }
+    assertEquals(
+        0,
+        TestDatabase.number(
+            "select extra_time_percent from person where username = ?", bob.username()),
+        "Bob's extra time is as it was");
 
     // The admin erases her, after a confirmation page
     var aliceId = personId(alice.username());

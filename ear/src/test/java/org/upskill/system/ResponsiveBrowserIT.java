@@ -65,10 +65,11 @@ class ResponsiveBrowserIT extends BrowserTest {
       }
     }
     if (!requested.isEmpty()) {
-      // The demo trainer approves the requests, with the approvals page's own form
+      // The demo trainer approves the requests on the approvals page
       signIn("trainer", "/approvals");
       for (var enrolment : requested) {
-        forgedPost("decide", Map.of("enrolment", String.valueOf(enrolment), "decision", "approve"));
+        browser.get(url("/approvals"));
+        assertTrue(clickForNotice("approve-" + enrolment).contains("approved"), "approved");
         assertEquals(
             "ENROLLED",
             TestDatabase.text("select state from enrolment where id = ?", enrolment),

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.upskill.api.problem.InvalidInput;
 import org.upskill.catalog.boundary.CourseCatalog;
+import org.upskill.catalog.boundary.CourseCode;
 import org.upskill.catalog.boundary.CourseSummary;
 
 /** {@code GET /api/v1/courses}: the published catalogue, as the catalogue page shows it. */
@@ -92,7 +93,7 @@ public class CoursesResource {
               + " period (open to all)")
   public org.upskill.catalog.boundary.CourseDetail course(
       @jakarta.ws.rs.PathParam("code") String code) {
-    if (code == null || !code.matches("[A-Za-z0-9-]{1,20}")) {
+    if (!CourseCode.isWellFormed(code)) {
       throw org.upskill.platform.boundary.Refusal.notFound("There is no course " + code + ".");
     }
     return catalog

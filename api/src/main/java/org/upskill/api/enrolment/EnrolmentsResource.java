@@ -27,6 +27,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.upskill.api.platform.Cursors;
 import org.upskill.api.problem.ValidationProblem;
+import org.upskill.catalog.boundary.CourseCode;
 import org.upskill.certification.boundary.CompletionFeed;
 import org.upskill.enrolment.boundary.Enrolments;
 import org.upskill.enrolment.entity.EnrolmentState;
@@ -56,7 +57,7 @@ public class EnrolmentsResource {
           String person,
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
               description = "A course code, like PY-CLIN",
-              pattern = "[A-Za-z0-9-]{1,20}")
+              pattern = CourseCode.PATTERN)
           String course,
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
               description = "Optional: the date to complete by, from 1970-01-01 to 2099-12-31",
@@ -292,7 +293,7 @@ public class EnrolmentsResource {
     }
     if (request.course() == null || request.course().isBlank()) {
       errors.put(prefix + "course", "A course code, like PY-CLIN.");
-    } else if (!request.course().strip().matches("[A-Za-z0-9-]{1,20}")) {
+    } else if (!CourseCode.isWellFormed(request.course().strip())) {
       errors.put(prefix + "course", "A course code: letters, numbers and hyphens, like PY-CLIN.");
     }
     if (request.dueDate() != null) {

@@ -169,15 +169,23 @@ public abstract class BrowserTest {
    * token and these fields (a forged form, for the ownership tests); answers the HTTP status.
    */
   protected long forgedPost(String action, java.util.Map<String, String> fields) {
+    return forgedPostTo("/action/" + action, fields);
+  }
+
+  /**
+   * Posts a form to {@code path} (a page's own address, for a Faces postback) from the current
+   * page, with the page's anti-forgery token and these fields; answers the HTTP status.
+   */
+  protected long forgedPostTo(String path, java.util.Map<String, String> fields) {
     return (Long)
         ((org.openqa.selenium.JavascriptExecutor) browser)
             .executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                     + "const body = new URLSearchParams(arguments[1]);"
                     + "body.set('_csrf', document.querySelector('input[name=_csrf]').value);"
-                    + "fetch(location.origin + '/action/' + arguments[0], {method: 'POST',"
+                    + "fetch(location.origin + arguments[0], {method: 'POST',"
                     + " redirect: 'manual', body: body}).then(r => done(r.status));",
-                action,
+                path,
                 fields);
   }
 }

@@ -18,9 +18,9 @@ import org.upskill.assessment.entity.QuestionCategory;
 import org.upskill.assessment.entity.Quiz;
 import org.upskill.assessment.entity.ReviewOption;
 import org.upskill.catalog.boundary.CourseAccess;
-import org.upskill.catalog.boundary.CourseAuthoring.Author;
 import org.upskill.catalog.entity.Course;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.boundary.Staff;
 import org.upskill.platform.control.Jsonp;
 
 /**
@@ -52,7 +52,7 @@ public class QuizAuthoring {
   @PersistenceContext EntityManager em;
 
   /** The quizzes of a course this author may change. */
-  public List<QuizLine> quizzes(Author author, String code) {
+  public List<QuizLine> quizzes(Staff author, String code) {
     var course = CourseAccess.editable(em, author, code);
     return quizzesOf(course).stream()
         .map(
@@ -71,7 +71,7 @@ public class QuizAuthoring {
    *
    * @return its id
    */
-  public long create(Author author, String code, QuizSettings settings) {
+  public long create(Staff author, String code, QuizSettings settings) {
     var course = CourseAccess.draft(em, author, code);
     var quiz =
         new Quiz(
@@ -87,7 +87,7 @@ public class QuizAuthoring {
   }
 
   /** A quiz of a course this author may change. */
-  public AuthoredQuiz quiz(Author author, String code, long quizId) {
+  public AuthoredQuiz quiz(Staff author, String code, long quizId) {
     var course = CourseAccess.editable(em, author, code);
     return view(course, quizOf(course, quizId));
   }
@@ -97,7 +97,7 @@ public class QuizAuthoring {
    *
    * @throws Refusal 409 when someone else saved in between (nothing is changed)
    */
-  public void update(Author author, String code, long quizId, QuizSettings settings, long version) {
+  public void update(Staff author, String code, long quizId, QuizSettings settings, long version) {
     var course = CourseAccess.draft(em, author, code);
     var quiz = quizOf(course, quizId);
     if (quiz.getVersion() != version) {
@@ -115,7 +115,7 @@ public class QuizAuthoring {
    *
    * @throws Refusal 409 when the question could not be graded as written
    */
-  public void addQuestion(Author author, String code, long quizId, QuestionDraft draft) {
+  public void addQuestion(Staff author, String code, long quizId, QuestionDraft draft) {
     var course = CourseAccess.draft(em, author, code);
     var quiz = quizOf(course, quizId);
     try {
@@ -149,7 +149,7 @@ public class QuizAuthoring {
   }
 
   /** Adds "N random questions from a category" to the end of the quiz. */
-  public void addRandomDraw(Author author, String code, long quizId, long categoryId, int count) {
+  public void addRandomDraw(Staff author, String code, long quizId, long categoryId, int count) {
     var course = CourseAccess.draft(em, author, code);
     var quiz = quizOf(course, quizId);
     var category = em.find(QuestionCategory.class, categoryId);
@@ -166,7 +166,7 @@ public class QuizAuthoring {
   }
 
   /** Removes slot {@code position} from the quiz (the question stays in the bank). */
-  public void removeSlot(Author author, String code, long quizId, int position) {
+  public void removeSlot(Staff author, String code, long quizId, int position) {
     var course = CourseAccess.draft(em, author, code);
     var quiz = quizOf(course, quizId);
     var slot =
@@ -185,7 +185,7 @@ public class QuizAuthoring {
   }
 
   /** The categories of the course's question bank. */
-  public List<CategoryLine> categories(Author author, String code) {
+  public List<CategoryLine> categories(Staff author, String code) {
     var course = CourseAccess.editable(em, author, code);
     return categoriesOf(course).stream()
         .map(c -> new CategoryLine(c.getId(), c.getName(), questionsIn(c.getId())))
@@ -217,7 +217,7 @@ public class QuizAuthoring {
    * The course's question bank as JSON, in the format of the demo bank: categories, each with its
    * questions (key, type, prompt, points, feedback and the type's parts).
    */
-  public String exportBank(Author author, String code) {
+  public String exportBank(Staff author, String code) {
     var course = CourseAccess.editable(em, author, code);
     var categories = Jsonp.arrayBuilder();
     for (var category : categoriesOf(course)) {
@@ -261,7 +261,7 @@ public class QuizAuthoring {
    * @return how many questions were imported
    * @throws BankRefused with every problem found
    */
-  public int importBank(Author author, String code, String json) {
+  public int importBank(Staff author, String code, String json) {
     var course = CourseAccess.draft(em, author, code);
     var problems = new ArrayList<String>();
     jakarta.json.JsonObject root;

@@ -15,8 +15,8 @@ import org.upskill.assessment.entity.AttemptState;
 import org.upskill.assessment.entity.Quiz;
 import org.upskill.assessment.entity.QuizAttempt;
 import org.upskill.catalog.boundary.CourseAccess;
-import org.upskill.catalog.boundary.CourseAuthoring.Author;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.boundary.Staff;
 
 /**
  * Item analysis of a quiz for its course's owners: per question, how many submitted attempts had
@@ -44,7 +44,7 @@ public class QuizStatistics {
    *
    * @throws Refusal 404 unknown course or quiz, 403 not an owner or admin
    */
-  public Report of(Author author, String code, long quizId) {
+  public Report of(Staff author, String code, long quizId) {
     var course = CourseAccess.editable(em, author, code);
     var quiz = em.find(Quiz.class, quizId);
     if (quiz == null || quiz.getCourseId() != course.getId()) {

@@ -47,6 +47,7 @@ import org.upskill.learning.boundary.Learning;
 import org.upskill.people.boundary.People;
 import org.upskill.people.entity.Person;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.boundary.Staff;
 
 /**
  * Taking quizzes: starting an attempt (which freezes its questions), saving responses, submitting
@@ -573,9 +574,6 @@ public class Quizzes {
 
   // ---------------------------------------------------------------- accommodations
 
-  /** Someone who may set accommodations, with the roles that decide where. */
-  public record Staff(long personId, boolean admin, boolean manager, boolean trainer) {}
-
   /**
    * Whether this person may set accommodations on a course's quizzes: managers and admins on any
    * course, trainers on the courses they own or co-own.
@@ -583,8 +581,7 @@ public class Quizzes {
   public boolean mayAccommodate(Staff staff, String courseCode) {
     return staff.admin()
         || staff.manager()
-        || (staff.trainer()
-            && authoring.mayEdit(new CourseAuthoring.Author(staff.personId(), false), courseCode));
+        || (staff.trainer() && authoring.mayEdit(staff, courseCode));
   }
 
   /**

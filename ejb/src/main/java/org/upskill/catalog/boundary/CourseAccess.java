@@ -2,11 +2,11 @@ package org.upskill.catalog.boundary;
 
 import jakarta.persistence.EntityManager;
 import java.util.List;
-import org.upskill.catalog.boundary.CourseAuthoring.Author;
 import org.upskill.catalog.entity.Course;
 import org.upskill.catalog.entity.CourseModule;
 import org.upskill.catalog.entity.CourseOwner;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.boundary.Staff;
 
 /**
  * Who may change which course, in one place for every authoring boundary: owners, co-owners and
@@ -22,7 +22,7 @@ public final class CourseAccess {
    *
    * @throws Refusal 404 unknown course, 403 someone who does not own it (and is no admin)
    */
-  public static Course editable(EntityManager em, Author author, String code) {
+  public static Course editable(EntityManager em, Staff author, String code) {
     var course =
         em.createNamedQuery(Course.BY_CODE, Course.class)
             .setParameter("code", code)
@@ -42,7 +42,7 @@ public final class CourseAccess {
    *
    * @throws Refusal 409 when the course is published and no new version has been started
    */
-  public static Course draft(EntityManager em, Author author, String code) {
+  public static Course draft(EntityManager em, Staff author, String code) {
     var course = editable(em, author, code);
     if (!course.hasDraftContent()) {
       throw Refusal.conflict(

@@ -14,7 +14,9 @@ import org.upskill.catalog.entity.EnrolmentMode;
 import org.upskill.catalog.entity.Level;
 import org.upskill.catalog.entity.Skill;
 import org.upskill.people.entity.Person;
+import org.upskill.platform.boundary.FieldRefusal;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.boundary.Staff;
 
 /**
  * Trainers author courses: create a draft (its creator owns it), edit the details, add co-owners. A
@@ -23,23 +25,6 @@ import org.upskill.platform.boundary.Refusal;
  */
 @Stateless
 public class CourseAuthoring {
-
-  /** Who is asking: their person id and whether they hold the admin role. */
-  public record Author(long personId, boolean admin) {}
-
-  /** A value the database says is wrong: which field, and why (the form shows it there). */
-  public static class FieldRefusal extends Refusal {
-    private final String field;
-
-    public FieldRefusal(String field, String message) {
-      super(Reason.CONFLICT, message);
-      this.field = field;
-    }
-
-    public String field() {
-      return field;
-    }
-  }
 
   /** A save that was based on an older version: what is saved now, to show beside the attempt. */
   public static class EditConflict extends Refusal {
@@ -66,7 +51,7 @@ public class CourseAuthoring {
   public record Line(String code, String title, String status) {}
 
   /** The courses this author may edit (an admin: all), drafts included, by title. */
-  public List<Line> editable(Author author) {
+  public List<Line> editable(Staff author) {
     var query =
         author.admin()
             ? em.createQuery("select c from Course c order by c.title", Course.class)
@@ -94,7 +79,7 @@ public class CourseAuthoring {
    *
    * @throws Refusal 409 when the code is taken
    */
-  public String create(Author author, CourseDraft draft) {
+  public String create(Staff author, CourseDraft draft) {
     var code = draft.code().strip().toUpperCase(java.util.Locale.ROOT);
     var taken =
         em.createQuery("select count(c) from Course c where c.code = :code", Long.class)
@@ -131,7 +116,7 @@ public class CourseAuthoring {
    *
    * @throws Refusal 404 unknown course, 403 someone who does not own it (and is no admin)
    */
-  public TaughtCourse course(Author author, String code) {
+  public TaughtCourse course(Staff author, String code) {
     return view(editableCourse(author, code));
   }
 
@@ -140,7 +125,7 @@ public class CourseAuthoring {
    *
    * @throws EditConflict when someone else saved in between (nothing is changed)
    */
-  public void update(Author author, String code, CourseDraft draft, long basedOnVersion) {
+  public void update(Staff author, String code, CourseDraft draft, long basedOnVersion) {
     var course = editableCourse(author, code);
     if (course.getVersion() != basedOnVersion) {
       throw new EditConflict(view(course));
@@ -274,7 +259,7 @@ public class CourseAuthoring {
    * @throws Refusal 404 nobody by that name (they must have signed in once), 409 not a trainer's
    *     course to share
    */
-  public String addOwner(Author author, String code, long newOwnerId) {
+  public String addOwner(Staff author, String code, long newOwnerId) {
     var course = editableCourse(author, code);
     var person = em.find(Person.class, newOwnerId);
     if (person == null) {
@@ -295,7 +280,7 @@ public class CourseAuthoring {
   public record LessonLine(long id, int position, String title, int minutes, boolean required) {}
 
   /** The course's modules in order. */
-  public List<ModuleLine> modules(Author author, String code) {
+  public List<ModuleLine> modules(Staff author, String code) {
     return modulesOf(editableCourse(author, code)).stream()
         .map(
             m ->
@@ -317,19 +302,19 @@ public class CourseAuthoring {
   }
 
   /** Adds a module at the end of a draft course. */
-  public void addModule(Author author, String code, String title, String summary) {
+  public void addModule(Staff author, String code, String title, String summary) {
     var course = draftCourse(author, code);
     course.addModule(title, summary);
     em.flush();
   }
 
   /** Renames module {@code position} of a draft course. */
-  public void renameModule(Author author, String code, int position, String title, String summary) {
+  public void renameModule(Staff author, String code, int position, String title, String summary) {
     module(draftCourse(author, code), position).rename(title, summary);
   }
 
   /** Swaps module {@code position} with the one before ({@code up}) or after it. */
-  public void moveModule(Author author, String code, int position, boolean up) {
+  public void moveModule(Staff author, String code, int position, boolean up) {
     var course = draftCourse(author, code);
     var modules = modulesOf(course);
     var other = up ? position - 1 : position + 1;
@@ -353,7 +338,7 @@ public class CourseAuthoring {
    * @return the removed module's title
    * @throws Refusal 409 when a quiz belongs to the module
    */
-  public String removeModule(Author author, String code, int position) {
+  public String removeModule(Staff author, String code, int position) {
     var course = draftCourse(author, code);
     var module = module(course, position);
     var quizzes =
@@ -389,7 +374,7 @@ public class CourseAuthoring {
    * Whether this author may change the course, without throwing: for a caller inside a larger
    * transaction (a refusal crossing this boundary would mark that transaction for rollback).
    */
-  public CourseCheck check(Author author, String code) {
+  public CourseCheck check(Staff author, String code) {
     try {
       var course = editableCourse(author, code);
       return new CourseCheck(
@@ -405,7 +390,7 @@ public class CourseAuthoring {
   }
 
   /** Whether this author may change the course (owner, co-owner or admin); false if unknown. */
-  public boolean mayEdit(Author author, String code) {
+  public boolean mayEdit(Staff author, String code) {
     try {
       editableCourse(author, code);
       return true;
@@ -414,11 +399,11 @@ public class CourseAuthoring {
     }
   }
 
-  private Course editableCourse(Author author, String code) {
+  private Course editableCourse(Staff author, String code) {
     return CourseAccess.editable(em, author, code);
   }
 
-  private Course draftCourse(Author author, String code) {
+  private Course draftCourse(Staff author, String code) {
     return CourseAccess.draft(em, author, code);
   }
 

@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.upskill.catalog.boundary.CourseAuthoring.Author;
 import org.upskill.catalog.control.CourseChanges;
 import org.upskill.catalog.entity.Course;
 import org.upskill.catalog.entity.CourseModule;
 import org.upskill.catalog.entity.CoursePublication;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.boundary.Staff;
 import org.upskill.platform.control.Jsonp;
 
 /**
@@ -72,7 +72,7 @@ public class CoursePublishing {
   Clock clock = Clock.systemUTC();
 
   /** What publishing this course would do now. */
-  public Readiness readiness(Author author, String code) {
+  public Readiness readiness(Staff author, String code) {
     return readinessOf(CourseAccess.editable(em, author, code));
   }
 
@@ -84,7 +84,7 @@ public class CoursePublishing {
    * @return the version number published
    * @throws Refusal 409 when there is no draft or it is not ready
    */
-  public int publish(Author author, String code) {
+  public int publish(Staff author, String code) {
     var course = CourseAccess.editable(em, author, code);
     em.lock(course, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(course);
@@ -121,7 +121,7 @@ public class CoursePublishing {
    * @return the draft's version number
    * @throws Refusal 409 when the course is a draft or already has a draft version
    */
-  public int startVersion(Author author, String code) {
+  public int startVersion(Staff author, String code) {
     var course = CourseAccess.editable(em, author, code);
     em.lock(course, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(course);
@@ -157,7 +157,7 @@ public class CoursePublishing {
    * @throws Refusal 409 when there is no draft version (a course never published is not discarded
    *     this way)
    */
-  public int discardVersion(Author author, String code) {
+  public int discardVersion(Staff author, String code) {
     var course = CourseAccess.editable(em, author, code);
     em.lock(course, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(course);
@@ -183,7 +183,7 @@ public class CoursePublishing {
    *
    * @throws Refusal 404 for a version that does not exist
    */
-  public List<CourseChanges.Change> changes(Author author, String code, int version) {
+  public List<CourseChanges.Change> changes(Staff author, String code, int version) {
     var course = CourseAccess.editable(em, author, code);
     var after =
         course.getDraftVersion() != null && version == course.getDraftVersion()
@@ -204,7 +204,7 @@ public class CoursePublishing {
   }
 
   /** Every publication of the course, newest first. */
-  public List<Publication> history(Author author, String code) {
+  public List<Publication> history(Staff author, String code) {
     var course = CourseAccess.editable(em, author, code);
     return em
         .createNamedQuery(CoursePublication.OF_COURSE, CoursePublication.class)

@@ -3,11 +3,11 @@ package org.upskill.catalog.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.upskill.catalog.boundary.CourseAuthoring.Author;
 import org.upskill.catalog.entity.Course;
 import org.upskill.catalog.entity.CourseModule;
 import org.upskill.catalog.entity.Lesson;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.boundary.Staff;
 
 /**
  * Trainers write the lessons of a draft course: add one at the end of a module, rewrite it, move it
@@ -48,12 +48,12 @@ public class LessonAuthoring {
   @PersistenceContext EntityManager em;
 
   /** A lesson of a course this author may change (drafts and published courses alike). */
-  public AuthoredLesson lesson(Author author, String code, long lessonId) {
+  public AuthoredLesson lesson(Staff author, String code, long lessonId) {
     return view(lessonOf(CourseAccess.editable(em, author, code), lessonId));
   }
 
   /** The module's number and title, to head the new-lesson form. */
-  public String moduleTitle(Author author, String code, int module) {
+  public String moduleTitle(Staff author, String code, int module) {
     return CourseAccess.module(em, CourseAccess.draft(em, author, code), module).getTitle();
   }
 
@@ -62,7 +62,7 @@ public class LessonAuthoring {
    *
    * @return the new lesson's id
    */
-  public long add(Author author, String code, int module, LessonDraft draft) {
+  public long add(Staff author, String code, int module, LessonDraft draft) {
     var course = CourseAccess.draft(em, author, code);
     var lesson =
         CourseAccess.module(em, course, module)
@@ -78,7 +78,7 @@ public class LessonAuthoring {
    * @throws LessonConflict when someone else saved in between (nothing is changed)
    */
   public void update(
-      Author author, String code, long lessonId, LessonDraft draft, long basedOnVersion) {
+      Staff author, String code, long lessonId, LessonDraft draft, long basedOnVersion) {
     var lesson = lessonOf(CourseAccess.draft(em, author, code), lessonId);
     if (lesson.getVersion() != basedOnVersion) {
       throw new LessonConflict(view(lesson));
@@ -89,7 +89,7 @@ public class LessonAuthoring {
   }
 
   /** Swaps the lesson with the one before ({@code up}) or after it in its module. */
-  public void move(Author author, String code, long lessonId, boolean up) {
+  public void move(Staff author, String code, long lessonId, boolean up) {
     var lesson = lessonOf(CourseAccess.draft(em, author, code), lessonId);
     var siblings = lesson.getModule().getLessons();
     var position = lesson.getPosition();
@@ -112,7 +112,7 @@ public class LessonAuthoring {
    *
    * @return the removed lesson's title
    */
-  public String remove(Author author, String code, long lessonId) {
+  public String remove(Staff author, String code, long lessonId) {
     var lesson = lessonOf(CourseAccess.draft(em, author, code), lessonId);
     var module = lesson.getModule();
     var title = lesson.getTitle();

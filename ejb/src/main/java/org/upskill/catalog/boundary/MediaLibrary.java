@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.upskill.catalog.boundary.CourseAuthoring.Author;
 import org.upskill.catalog.control.ImageType;
 import org.upskill.catalog.entity.Media;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.boundary.Staff;
 
 /**
  * Images for lessons: a course's authors upload them (PNG, JPEG, GIF or WebP, recognised by their
@@ -41,7 +41,7 @@ public class MediaLibrary {
    * @return its address, {@code /media/{key}}
    * @throws Refusal 409 when the file is too large or not an accepted image
    */
-  public String upload(Author author, String code, String fileName, byte[] bytes) {
+  public String upload(Staff author, String code, String fileName, byte[] bytes) {
     var course = CourseAccess.draft(em, author, code);
     if (bytes.length == 0) {
       throw Refusal.conflict("Choose an image to upload.");

@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.upskill.catalog.boundary.CourseAuthoring;
-import org.upskill.catalog.boundary.CourseAuthoring.Author;
 import org.upskill.enrolment.control.EnrolmentCsv;
 import org.upskill.enrolment.entity.EnrolmentBatch;
 import org.upskill.people.boundary.People;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.boundary.Staff;
 import org.upskill.platform.control.Jsonp;
 
 /**
@@ -79,7 +79,7 @@ public class BulkEnrolments {
    * @return the preview's id
    * @throws FileRefused when the file as a whole cannot be used
    */
-  public long check(Author author, String fileName, Reader content) {
+  public long check(Staff author, String fileName, Reader content) {
     var today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
     var parsed = EnrolmentCsv.parse(content, today);
     if (parsed.fileError() != null) {
@@ -202,7 +202,7 @@ public class BulkEnrolments {
    *
    * @throws Refusal 404 for anyone else
    */
-  public Batch batch(Author author, long id) {
+  public Batch batch(Staff author, long id) {
     return view(owned(author, id, false));
   }
 
@@ -210,7 +210,7 @@ public class BulkEnrolments {
    * Enrols every valid row of a preview, all in this transaction; applying an applied batch again
    * returns it unchanged.
    */
-  public Batch apply(Author author, long id) {
+  public Batch apply(Staff author, long id) {
     var batch = owned(author, id, true);
     if (EnrolmentBatch.APPLIED.equals(batch.getState())) {
       return view(batch);
@@ -244,7 +244,7 @@ public class BulkEnrolments {
     return view(batch);
   }
 
-  private EnrolmentBatch owned(Author author, long id, boolean lock) {
+  private EnrolmentBatch owned(Staff author, long id, boolean lock) {
     var batch =
         lock
             ? em.find(EnrolmentBatch.class, id, LockModeType.PESSIMISTIC_WRITE)

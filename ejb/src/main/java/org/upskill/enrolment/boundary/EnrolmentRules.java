@@ -20,11 +20,11 @@ import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.upskill.catalog.boundary.CourseAuthoring;
-import org.upskill.catalog.boundary.CourseAuthoring.Author;
 import org.upskill.catalog.entity.Course;
 import org.upskill.catalog.entity.CourseStatus;
 import org.upskill.enrolment.entity.EnrolmentRule;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.boundary.Staff;
 
 /**
  * Rule-based enrolment: "everyone in Keycloak group X" or "everyone in staff group Y" is enrolled
@@ -53,7 +53,7 @@ public class EnrolmentRules {
   Clock clock = Clock.systemUTC();
 
   /** The rules of a course this author may change, oldest first. */
-  public List<RuleLine> rules(Author author, String code) {
+  public List<RuleLine> rules(Staff author, String code) {
     var course = editable(author, code);
     var rules = rulesOf(course.getId());
     var lines = new ArrayList<RuleLine>();
@@ -76,7 +76,7 @@ public class EnrolmentRules {
    * @throws Refusal 409 when the course already has this rule
    */
   public long add(
-      Author author, String code, EnrolmentRule.Kind kind, String value, Integer dueDays) {
+      Staff author, String code, EnrolmentRule.Kind kind, String value, Integer dueDays) {
     var course = editable(author, code);
     var exists =
         em.createQuery(
@@ -103,7 +103,7 @@ public class EnrolmentRules {
    *
    * @return the group the rule named
    */
-  public String remove(Author author, String code, long ruleId) {
+  public String remove(Staff author, String code, long ruleId) {
     var course = editable(author, code);
     var rule = em.find(EnrolmentRule.class, ruleId);
     if (rule == null || rule.getCourseId() != course.getId()) {
@@ -119,7 +119,7 @@ public class EnrolmentRules {
    *
    * @throws Refusal 409 for a draft course
    */
-  public SyncResult sync(Author author, String code) {
+  public SyncResult sync(Staff author, String code) {
     var course = editable(author, code);
     if (course.getStatus() != CourseStatus.PUBLISHED) {
       throw Refusal.conflict(code + " is a draft: its rules apply once it is published.");
@@ -258,7 +258,7 @@ public class EnrolmentRules {
         .getResultList();
   }
 
-  private Course editable(Author author, String code) {
+  private Course editable(Staff author, String code) {
     var check = courses.check(author, code);
     switch (check.verdict()) {
       case EDITABLE:

@@ -20,8 +20,10 @@ import org.upskill.catalog.entity.EnrolmentMode;
 import org.upskill.enrolment.entity.Enrolment;
 import org.upskill.enrolment.entity.EnrolmentState;
 import org.upskill.people.entity.Person;
+import org.upskill.platform.boundary.FieldRefusal;
 import org.upskill.platform.boundary.Outbox;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.boundary.Staff;
 import org.upskill.platform.control.Jsonp;
 
 /**
@@ -37,6 +39,9 @@ import org.upskill.platform.control.Jsonp;
 public class Enrolments {
 
   private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
+
+  /** The longest reason for a rejection that is kept (the column's size). */
+  public static final int REASON_LIMIT = 1000;
 
   @PersistenceContext EntityManager em;
   @jakarta.inject.Inject org.upskill.audit.boundary.AuditLog audit;
@@ -179,7 +184,7 @@ public class Enrolments {
    * @throws Refusal 403 not the course's owner or an admin, 404 unknown course (or a draft) or
    *     person, 409 when the person already has a live enrolment
    */
-  public Placement enrolBy(CourseAuthoring.Author author, String courseCode, long personId) {
+  public Placement enrolBy(Staff author, String courseCode, long personId) {
     if (!courses.mayEdit(author, courseCode)) {
       throw Refusal.forbidden(
           "Only the course's owners and admins can enrol people on " + courseCode + ".");
@@ -225,7 +230,7 @@ public class Enrolments {
    * @throws Refusal 403 not the course's owner or an admin, 404 unknown course or a draft
    */
   public Map<Long, String> enrolAllBy(
-      CourseAuthoring.Author author, String courseCode, Map<Long, LocalDate> people) {
+      Staff author, String courseCode, Map<Long, LocalDate> people) {
     if (!courses.mayEdit(author, courseCode)) {
       throw Refusal.forbidden(
           "Only the course's owners and admins can enrol people on " + courseCode + ".");
@@ -377,11 +382,15 @@ public class Enrolments {
   /**
    * Rejects a request with the reason the person will see.
    *
-   * @throws Refusal 409 when the reason is blank
+   * @throws FieldRefusal ({@code reason}) when the reason is blank or longer than {@link
+   *     #REASON_LIMIT} characters
    */
   public void reject(long enrolmentId, long deciderId, String reason) {
     if (reason == null || reason.isBlank()) {
-      throw Refusal.conflict("Enter a reason for rejecting the request.");
+      throw new FieldRefusal("reason", "Enter a reason for rejecting the request");
+    }
+    if (reason.strip().length() > REASON_LIMIT) {
+      throw new FieldRefusal("reason", "Reason must be " + REASON_LIMIT + " characters or fewer");
     }
     var enrolment = pendingRequest(enrolmentId);
     var course = em.find(Course.class, enrolment.getCourseId());

@@ -8,9 +8,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.upskill.catalog.boundary.CourseAccess;
-import org.upskill.catalog.boundary.CourseAuthoring.Author;
 import org.upskill.enrolment.entity.EnrolmentState;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.boundary.Staff;
 
 /**
  * Learners and course versions: who studies an earlier version than the published one, and moving
@@ -30,7 +30,7 @@ public class VersionMoves {
   @Inject Event<LearnersMoved> moved;
 
   /** How many learners study an earlier version than the published one, by version. */
-  public List<Behind> behind(Author author, String code) {
+  public List<Behind> behind(Staff author, String code) {
     var course = CourseAccess.editable(em, author, code);
     return em
         .createQuery(
@@ -55,7 +55,7 @@ public class VersionMoves {
    *
    * @return how many learners were moved
    */
-  public int moveLearners(Author author, String code) {
+  public int moveLearners(Staff author, String code) {
     var course = CourseAccess.editable(em, author, code);
     em.lock(course, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(course);

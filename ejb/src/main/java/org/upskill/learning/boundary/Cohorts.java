@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.upskill.catalog.boundary.CourseAuthoring;
-import org.upskill.catalog.boundary.CourseAuthoring.Author;
 import org.upskill.enrolment.entity.EnrolmentState;
+import org.upskill.platform.boundary.Staff;
 
 /**
  * A course's learners as its owners see them: one row per person on the course (enrolled,
@@ -64,7 +64,7 @@ public class Cohorts {
    *
    * @throws org.upskill.platform.boundary.Refusal 404 unknown course, 403 not an owner or admin
    */
-  public View of(Author author, String code, int page, int pageSize) {
+  public View of(Staff author, String code, int page, int pageSize) {
     var course = courses.course(author, code);
     // The columns are the published version's modules and quizzes; a learner still on an earlier
     // version is counted through the lesson and quiz keys, which stay the same between versions.

@@ -5,24 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.upskill.people.boundary.People;
 import org.upskill.platform.boundary.Page;
-import org.upskill.platform.boundary.Refusal;
-import org.upskill.web.platform.PrettyUrlFilter;
 import org.upskill.web.platform.Viewer;
 
 /**
  * The admin console's own pages: its home ({@code /admin}), people ({@code /admin/people}, search
- * and pages), one person ({@code /admin/people/{id}}: what Keycloak said at their last sign-in,
- * their extra time, erasure), the erasure's confirmation ({@code /admin/people/{id}/erase}) and the
- * organisations with their staff groups ({@code /admin/organisations}). Admins only.
+ * and pages) and the organisations with their staff groups ({@code /admin/organisations}). Admins
+ * only. One person and their erasure are {@link PersonAdminPage}.
  */
 @Named
 @RequestScoped
 public class AdminPages {
 
-  public static final String EXTRA_TIME_FORM = "extra-time";
   static final int PAGE_SIZE = 25;
 
   @Inject People people;
@@ -31,10 +26,7 @@ public class AdminPages {
 
   private boolean ready;
   private Page<People.AdminView> found;
-  private People.AdminView person;
   private List<People.OrganisationLine> organisations;
-  private Map<String, String> errors = Map.of();
-  private Map<String, String> values = Map.of();
 
   private boolean admin() {
     if (!viewer.requireSignIn()) {
@@ -61,29 +53,6 @@ public class AdminPages {
     ready = true;
   }
 
-  public void loadPerson() {
-    if (!admin()) {
-      return;
-    }
-    var id = (String) request.getAttribute(PrettyUrlFilter.CODE);
-    try {
-      person =
-          people
-              .adminView(id != null && id.matches("\\d{1,12}") ? Long.parseLong(id) : -1)
-              .orElseThrow(() -> Refusal.notFound("There is no such person."));
-    } catch (Refusal refusal) {
-      viewer.refuse(refusal);
-      return;
-    }
-    values = Map.of("percent", String.valueOf(person.extraTimePercent()));
-    var kept = viewer.takeValues(EXTRA_TIME_FORM);
-    if (!kept.isEmpty()) {
-      values = kept;
-      errors = viewer.takeErrors(EXTRA_TIME_FORM);
-    }
-    ready = true;
-  }
-
   public void loadOrganisations() {
     if (admin()) {
       organisations = people.organisations();
@@ -104,20 +73,8 @@ public class AdminPages {
     return found;
   }
 
-  public People.AdminView getPerson() {
-    return person;
-  }
-
   public List<People.OrganisationLine> getOrganisations() {
     return organisations;
-  }
-
-  public Map<String, String> getErrors() {
-    return errors;
-  }
-
-  public Map<String, String> getValues() {
-    return values;
   }
 
   /** The people search on another page. */
@@ -132,7 +89,7 @@ public class AdminPages {
         + page;
   }
 
-  /** Roles as words: "learner, manager" (none: "none"). */
+  /** Roles as words: "learner, manager" (none: "none recorded"); for the person's page too. */
   public String roles(String roles) {
     return roles == null || roles.isBlank() ? "none recorded" : String.join(", ", roles.split(","));
   }

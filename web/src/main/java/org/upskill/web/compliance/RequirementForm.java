@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.upskill.catalog.boundary.CourseCode;
 import org.upskill.compliance.boundary.Requirements;
 import org.upskill.compliance.entity.RenewalRule;
 
@@ -41,7 +42,7 @@ public class RequirementForm {
 
   @NotBlank(message = "Enter the code of the course people must hold, for example GDPR-DS")
   @Pattern(
-      regexp = "\\s*[A-Za-z0-9-]{1,20}\\s*",
+      regexp = "\\s*" + CourseCode.PATTERN + "\\s*",
       message = "Enter a course code, for example GDPR-DS")
   String course;
 

@@ -15,7 +15,6 @@ import org.upskill.learning.boundary.Learning;
 import org.upskill.learning.boundary.Progress;
 import org.upskill.web.platform.PrettyUrlFilter;
 import org.upskill.web.platform.Viewer;
-import org.upskill.web.quiz.Staffs;
 
 /**
  * A course's page ({@code /courses/{code}}): what it teaches, its outline, seats left, and where
@@ -71,8 +70,8 @@ public class CoursePage {
 
   /** Whether the viewer may set accommodations on this course's quizzes. */
   public boolean isMayAccommodate() {
-    var staff = Staffs.of(viewer.signedIn());
-    return staff != null && !quizList.isEmpty() && quizzes.mayAccommodate(staff, course.code());
+    var who = viewer.signedIn();
+    return who != null && !quizList.isEmpty() && quizzes.mayAccommodate(who.staff(), course.code());
   }
 
   /** The course's quizzes, with the viewer's standing when they are on the course. */

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
+import org.upskill.catalog.boundary.CourseCode;
 import org.upskill.enrolment.boundary.Enrolments;
 import org.upskill.learning.boundary.Learning;
 import org.upskill.platform.boundary.Refusal;
@@ -31,8 +31,6 @@ public class ActionServlet extends HttpServlet {
   @Inject org.upskill.web.certificate.CertificateActions certificateActions;
   @Inject org.upskill.web.compliance.ComplianceActions compliance;
   @Inject org.upskill.web.compliance.RequirementActions requirements;
-  @Inject org.upskill.web.account.ProfileActions profile;
-  @Inject org.upskill.web.admin.AdminActions admin;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -51,7 +49,6 @@ public class ActionServlet extends HttpServlet {
         case "/leave" -> leave(request, response, signedIn, required(course));
         case "/complete" ->
             complete(request, response, signedIn, required(course), request.getParameter("lesson"));
-        case "/decide" -> decide(request, response, signedIn);
         case "/quiz-start" -> attempts.start(request, response, signedIn);
         case "/attempt" -> attempts.save(request, response, signedIn);
         case "/attempt-submit" -> attempts.submit(request, response, signedIn);
@@ -86,10 +83,6 @@ public class ActionServlet extends HttpServlet {
         case "/exemption-end" -> compliance.endExemption(request, response, signedIn);
         case "/requirement-save" -> requirements.save(request, response, signedIn);
         case "/requirement-remove" -> requirements.remove(request, response, signedIn);
-        case "/email-preferences" -> profile.emailPreferences(request, response, signedIn);
-        case "/extra-time" -> admin.extraTime(request, response, signedIn);
-        case "/person-erase" -> admin.erase(request, response, signedIn);
-        case "/retention-apply" -> admin.applyRetention(request, response, signedIn);
         default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }
     } catch (Refusal refusal) {
@@ -102,7 +95,7 @@ public class ActionServlet extends HttpServlet {
   }
 
   private static String required(String course) {
-    if (course == null || !course.matches("[A-Za-z0-9-]{1,20}")) {
+    if (!CourseCode.isWellFormed(course)) {
       throw Refusal.notFound("There is no such course.");
     }
     return course;
@@ -159,52 +152,5 @@ public class ActionServlet extends HttpServlet {
             ? "/courses/" + course + "/lessons/" + next
             : "/courses/" + course + "/lessons/" + number;
     response.sendRedirect(request.getContextPath() + target);
-  }
-
-  private void decide(HttpServletRequest request, HttpServletResponse response, SignedIn who)
-      throws IOException {
-    if (!(who.hasRole("trainer") || who.hasRole("manager") || who.hasRole("admin"))) {
-      throw Refusal.forbidden("Only trainers and managers can decide on requests.");
-    }
-    long enrolment;
-    try {
-      enrolment = Long.parseLong(request.getParameter("enrolment"));
-    } catch (NumberFormatException e) {
-      throw Refusal.notFound("There is no such request.");
-    }
-    var decision = request.getParameter("decision");
-    var reason = request.getParameter("reason");
-    if ("reject".equals(decision)) {
-      if (reason == null || reason.isBlank()) {
-        Viewer.keepForm(
-            request,
-            "decide-" + enrolment,
-            Map.of("reason-" + enrolment, "Enter a reason for rejecting the request"),
-            Map.of("decision", "reject"));
-        response.sendRedirect(request.getContextPath() + "/approvals");
-        return;
-      }
-      if (reason.length() > 1000) {
-        Viewer.keepForm(
-            request,
-            "decide-" + enrolment,
-            Map.of("reason-" + enrolment, "Reason must be 1000 characters or fewer"),
-            Map.of("decision", "reject", "reason", reason));
-        response.sendRedirect(request.getContextPath() + "/approvals");
-        return;
-      }
-      enrolments.reject(enrolment, who.personId(), reason);
-      Viewer.notice(request, "Request rejected. The learner will see your reason.");
-    } else if ("approve".equals(decision)) {
-      enrolments.approve(enrolment, who.personId());
-      Viewer.notice(request, "Request approved.");
-    } else {
-      Viewer.keepForm(
-          request,
-          "decide-" + enrolment,
-          Map.of("decision-" + enrolment, "Select approve or reject"),
-          reason == null ? Map.of() : Map.of("reason", reason));
-    }
-    response.sendRedirect(request.getContextPath() + "/approvals");
   }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.upskill.catalog.boundary.CourseCode;
 
 /**
  * A short-lived cache of the public pages (catalogue, course pages, pathways) as an anonymous
@@ -34,7 +35,7 @@ public class AnonymousPageCache extends HttpFilter {
 
   private static final Pattern CACHEABLE =
       Pattern.compile(
-          "/|/courses/?|/courses/[A-Za-z0-9-]{1,20}|/pathways/?|/pathways/[a-z0-9-]{1,50}");
+          "/|/courses/?|/courses/" + CourseCode.PATTERN + "|/pathways/?|/pathways/[a-z0-9-]{1,50}");
   private static final int MAX_ENTRIES = 1_000;
   private static final int MAX_BYTES = 512 * 1024;
 

@@ -18,7 +18,6 @@ import org.upskill.assessment.control.Answer;
 import org.upskill.assessment.control.AnswerJson;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.Jsonp;
-import org.upskill.web.quiz.Staffs;
 import org.upskill.web.security.SignedIn;
 
 /**
@@ -119,7 +118,7 @@ public class AttemptActions {
   /** Sets a per-quiz override (and, for managers and admins, standing extra time) for a person. */
   void accommodate(HttpServletRequest request, HttpServletResponse response, SignedIn who)
       throws IOException {
-    var staff = Staffs.of(who);
+    var staff = who.staff();
     var quiz = id(request.getParameter("quiz"), "There is no such quiz.");
     var course = quizzes.courseCodeOf(quiz);
     if (!quizzes.mayAccommodate(staff, course)) {

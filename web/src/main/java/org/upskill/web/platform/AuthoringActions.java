@@ -10,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.upskill.catalog.boundary.CourseAuthoring;
 import org.upskill.catalog.boundary.CourseAuthoring.EditConflict;
+import org.upskill.catalog.boundary.CourseCode;
 import org.upskill.catalog.boundary.CoursePublishing;
 import org.upskill.enrolment.boundary.VersionMoves;
 import org.upskill.people.boundary.People;
+import org.upskill.platform.boundary.FieldRefusal;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.platform.boundary.Staff;
 import org.upskill.web.security.SignedIn;
 import org.upskill.web.teach.CourseEditPage;
 import org.upskill.web.teach.CourseForm;
@@ -48,7 +51,7 @@ public class AuthoringActions {
     String code;
     try {
       code = authoring.create(author, form.draft());
-    } catch (CourseAuthoring.FieldRefusal refusal) {
+    } catch (FieldRefusal refusal) {
       Viewer.keepForm(
           request,
           CourseEditPage.FORM,
@@ -91,7 +94,7 @@ public class AuthoringActions {
     }
     try {
       authoring.update(author, code, form.draft(), version);
-    } catch (CourseAuthoring.FieldRefusal refusal) {
+    } catch (FieldRefusal refusal) {
       Viewer.keepForm(
           request, CourseEditPage.FORM, Map.of(refusal.field(), refusal.getMessage()), values);
       response.sendRedirect(back);
@@ -257,7 +260,7 @@ public class AuthoringActions {
     return new String[] {title, summary.isEmpty() ? null : summary};
   }
 
-  static int position(HttpServletRequest request) {
+  public static int position(HttpServletRequest request) {
     try {
       return Integer.parseInt(request.getParameter("module"));
     } catch (NumberFormatException e) {
@@ -265,15 +268,15 @@ public class AuthoringActions {
     }
   }
 
-  static CourseAuthoring.Author author(SignedIn who) {
+  public static Staff author(SignedIn who) {
     if (!(who.hasRole("trainer") || who.hasRole("admin"))) {
       throw Refusal.forbidden("Only trainers and admins write courses.");
     }
-    return new CourseAuthoring.Author(who.personId(), who.hasRole("admin"));
+    return who.staff();
   }
 
-  static String code(String code) {
-    if (code == null || !code.matches("[A-Za-z0-9-]{1,20}")) {
+  public static String code(String code) {
+    if (!CourseCode.isWellFormed(code)) {
       throw Refusal.notFound("There is no such course.");
     }
     return code;

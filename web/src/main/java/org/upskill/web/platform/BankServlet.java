@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import org.upskill.assessment.boundary.QuizAuthoring;
+import org.upskill.catalog.boundary.CourseCode;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.web.security.SignedIn;
 
@@ -40,7 +41,7 @@ public class BankServlet extends HttpServlet {
     }
     var path = request.getPathInfo() == null ? "" : request.getPathInfo();
     if (!request.getServletPath().equals("/export/banks")
-        || !path.matches("/[A-Za-z0-9-]{1,20}\\.json")) {
+        || !path.matches("/" + CourseCode.PATTERN + "\\.json")) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }

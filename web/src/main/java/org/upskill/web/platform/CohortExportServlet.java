@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import org.upskill.catalog.boundary.CourseCode;
 import org.upskill.learning.boundary.Cohorts;
 import org.upskill.platform.boundary.Refusal;
 import org.upskill.platform.control.CsvCells;
@@ -32,7 +33,7 @@ public class CohortExportServlet extends HttpServlet {
       return;
     }
     var path = request.getPathInfo() == null ? "" : request.getPathInfo();
-    if (!path.matches("/[A-Za-z0-9-]{1,20}\\.csv")) {
+    if (!path.matches("/" + CourseCode.PATTERN + "\\.csv")) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }

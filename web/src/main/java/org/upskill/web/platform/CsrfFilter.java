@@ -29,6 +29,11 @@ public class CsrfFilter extends HttpFilter {
 
   static final String SESSION_ATTRIBUTE = CsrfFilter.class.getName();
   public static final String FIELD = "_csrf";
+
+  /** What a person is told when a form is refused for its token (or its Faces view state). */
+  static final String EXPIRED =
+      "This form has expired or did not come from Upskill. Go back, reload the page and try again.";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The session's token, created on first use. */
@@ -48,10 +53,7 @@ public class CsrfFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if ("POST".equals(request.getMethod()) && !validToken(request)) {
-      response.sendError(
-          HttpServletResponse.SC_FORBIDDEN,
-          "This form has expired or did not come from Upskill. Go back, reload the page and try"
-              + " again.");
+      response.sendError(HttpServletResponse.SC_FORBIDDEN, EXPIRED);
       return;
     }
     chain.doFilter(request, response);

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.upskill.catalog.boundary.CourseCode;
 
 /**
  * Human-readable addresses: {@code /courses/PY-CLIN/lessons/3} is served by {@code lesson.xhtml}
  * with the course code and lesson number as request attributes ({@code /attempts/42} carries the
- * attempt's id in {@link #CODE}). Facelets files are never served under their own names.
+ * attempt's id in {@link #CODE}). Facelets files are never served under their own names (the
+ * scripts that Faces components name, under {@code /jakarta.faces.resource/}, are not Facelets).
  */
 public class PrettyUrlFilter extends HttpFilter {
 
@@ -22,27 +24,46 @@ public class PrettyUrlFilter extends HttpFilter {
 
   public static final String NUMBER = "upskill.number";
 
-  private record Route(Pattern pattern, String view, String method) {}
+  /**
+   * An address and the view that serves it. {@code method} is {@code GET} for a page whose forms
+   * post to {@code /action/…}, or {@link #POSTBACK} for a page whose forms are Faces postbacks to
+   * the page's own address (they carry the view state, which Faces checks).
+   */
+  private record Route(Pattern pattern, String view, String method) {
+    boolean allows(String requestMethod) {
+      return requestMethod.equals("GET")
+          || requestMethod.equals("HEAD")
+          || (method.equals(POSTBACK) && requestMethod.equals("POST"));
+    }
+
+    String allowHeader() {
+      return method.equals(POSTBACK) ? "GET, HEAD, POST" : "GET, HEAD";
+    }
+  }
+
+  private static final String POSTBACK = "GET, POST";
+
+  /** Where Faces serves its components' scripts ({@code h:head} names them). */
+  private static final String FACES_RESOURCES = "/jakarta.faces.resource/";
+
+  /** A course code in an address, as a group. */
+  private static final String COURSE = "(" + CourseCode.PATTERN + ")";
 
   private static final List<Route> ROUTES =
       List.of(
           new Route(Pattern.compile("/"), "/catalogue.xhtml", "GET"),
           new Route(Pattern.compile("/courses/?"), "/catalogue.xhtml", "GET"),
-          new Route(Pattern.compile("/courses/([A-Za-z0-9-]{1,20})"), "/course.xhtml", "GET"),
+          new Route(Pattern.compile("/courses/" + COURSE), "/course.xhtml", "GET"),
           new Route(
-              Pattern.compile("/courses/([A-Za-z0-9-]{1,20})/(enrol|leave)"),
-              "/confirm.xhtml",
-              "GET"),
+              Pattern.compile("/courses/" + COURSE + "/(enrol|leave)"), "/confirm.xhtml", "GET"),
           new Route(
-              Pattern.compile("/courses/([A-Za-z0-9-]{1,20})/lessons/(\\d{1,4})"),
+              Pattern.compile("/courses/" + COURSE + "/lessons/(\\d{1,4})"),
               "/lesson.xhtml",
               "GET"),
           new Route(
-              Pattern.compile("/courses/([A-Za-z0-9-]{1,20})/quizzes/(\\d{1,12})"),
-              "/quiz.xhtml",
-              "GET"),
+              Pattern.compile("/courses/" + COURSE + "/quizzes/(\\d{1,12})"), "/quiz.xhtml", "GET"),
           new Route(
-              Pattern.compile("/courses/([A-Za-z0-9-]{1,20})/quizzes/(\\d{1,12})/overrides"),
+              Pattern.compile("/courses/" + COURSE + "/quizzes/(\\d{1,12})/overrides"),
               "/overrides.xhtml",
               "GET"),
           new Route(Pattern.compile("/attempts/(\\d{1,12})"), "/attempt.xhtml", "GET"),
@@ -56,61 +77,56 @@ public class PrettyUrlFilter extends HttpFilter {
               Pattern.compile("/teach/bulk-enrolments/(\\d{1,12})"),
               "/bulk-enrolment.xhtml",
               "GET"),
-          new Route(Pattern.compile("/teach/([A-Za-z0-9-]{1,20})"), "/course-edit.xhtml", "GET"),
+          new Route(Pattern.compile("/teach/" + COURSE), "/course-edit.xhtml", "GET"),
+          new Route(Pattern.compile("/teach/" + COURSE + "/modules"), "/modules.xhtml", "GET"),
           new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/modules"), "/modules.xhtml", "GET"),
-          new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/modules/(\\d{1,3})"),
+              Pattern.compile("/teach/" + COURSE + "/modules/(\\d{1,3})"),
               "/module-edit.xhtml",
               "GET"),
           new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/modules/(\\d{1,3})/remove"),
+              Pattern.compile("/teach/" + COURSE + "/modules/(\\d{1,3})/remove"),
               "/module-remove.xhtml",
               "GET"),
           new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/modules/(\\d{1,3})/new-lesson"),
+              Pattern.compile("/teach/" + COURSE + "/modules/(\\d{1,3})/new-lesson"),
               "/lesson-edit.xhtml",
               "GET"),
           new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/lessons/(\\d{1,12})"),
+              Pattern.compile("/teach/" + COURSE + "/lessons/(\\d{1,12})"),
               "/lesson-edit.xhtml",
               "GET"),
           new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/lessons/(\\d{1,12})/remove"),
+              Pattern.compile("/teach/" + COURSE + "/lessons/(\\d{1,12})/remove"),
               "/lesson-remove.xhtml",
               "GET"),
+          new Route(Pattern.compile("/teach/" + COURSE + "/publish"), "/publish.xhtml", "GET"),
+          new Route(Pattern.compile("/teach/" + COURSE + "/quizzes"), "/quizzes.xhtml", "GET"),
+          new Route(Pattern.compile("/teach/" + COURSE + "/cohort"), "/cohort.xhtml", "GET"),
+          new Route(Pattern.compile("/teach/" + COURSE + "/rules"), "/rules.xhtml", "GET"),
           new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/publish"), "/publish.xhtml", "GET"),
-          new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes"), "/quizzes.xhtml", "GET"),
-          new Route(Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/cohort"), "/cohort.xhtml", "GET"),
-          new Route(Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/rules"), "/rules.xhtml", "GET"),
-          new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/versions/(\\d{1,4})"),
+              Pattern.compile("/teach/" + COURSE + "/versions/(\\d{1,4})"),
               "/version.xhtml",
               "GET"),
           new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/versions/(\\d{1,4})/discard"),
+              Pattern.compile("/teach/" + COURSE + "/versions/(\\d{1,4})/discard"),
               "/version-discard.xhtml",
               "GET"),
           new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/move-learners"),
+              Pattern.compile("/teach/" + COURSE + "/move-learners"),
               "/move-learners.xhtml",
               "GET"),
           new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes/(\\d{1,12})/analysis"),
+              Pattern.compile("/teach/" + COURSE + "/quizzes/(\\d{1,12})/analysis"),
               "/quiz-analysis.xhtml",
               "GET"),
           new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes/new"),
+              Pattern.compile("/teach/" + COURSE + "/quizzes/new"), "/quiz-edit.xhtml", "GET"),
+          new Route(
+              Pattern.compile("/teach/" + COURSE + "/quizzes/(\\d{1,12})"),
               "/quiz-edit.xhtml",
               "GET"),
           new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes/(\\d{1,12})"),
-              "/quiz-edit.xhtml",
-              "GET"),
-          new Route(
-              Pattern.compile("/teach/([A-Za-z0-9-]{1,20})/quizzes/(\\d{1,12})/new-question"),
+              Pattern.compile("/teach/" + COURSE + "/quizzes/(\\d{1,12})/new-question"),
               "/question-new.xhtml",
               "GET"),
           new Route(Pattern.compile("/pathways/?"), "/pathways.xhtml", "GET"),
@@ -125,11 +141,11 @@ public class PrettyUrlFilter extends HttpFilter {
           new Route(Pattern.compile("/admin/audit"), "/audit.xhtml", "GET"),
           new Route(Pattern.compile("/admin/?"), "/admin.xhtml", "GET"),
           new Route(Pattern.compile("/admin/people"), "/admin-people.xhtml", "GET"),
-          new Route(Pattern.compile("/admin/people/(\\d{1,12})"), "/admin-person.xhtml", "GET"),
+          new Route(Pattern.compile("/admin/people/(\\d{1,12})"), "/admin-person.xhtml", POSTBACK),
           new Route(
-              Pattern.compile("/admin/people/(\\d{1,12})/erase"), "/admin-erase.xhtml", "GET"),
+              Pattern.compile("/admin/people/(\\d{1,12})/erase"), "/admin-erase.xhtml", POSTBACK),
           new Route(Pattern.compile("/admin/organisations"), "/admin-organisations.xhtml", "GET"),
-          new Route(Pattern.compile("/admin/retention"), "/retention.xhtml", "GET"),
+          new Route(Pattern.compile("/admin/retention"), "/retention.xhtml", POSTBACK),
           new Route(Pattern.compile("/privacy"), "/privacy.xhtml", "GET"),
           new Route(Pattern.compile("/accessibility"), "/accessibility.xhtml", "GET"),
           new Route(Pattern.compile("/admin/requirements/new"), "/requirement-edit.xhtml", "GET"),
@@ -144,15 +160,15 @@ public class PrettyUrlFilter extends HttpFilter {
               Pattern.compile("/manage/compliance/people/(\\d{1,12})"),
               "/compliance-person.xhtml",
               "GET"),
-          new Route(Pattern.compile("/profile"), "/profile.xhtml", "GET"),
-          new Route(Pattern.compile("/approvals"), "/approvals.xhtml", "GET"));
+          new Route(Pattern.compile("/profile"), "/profile.xhtml", POSTBACK),
+          new Route(Pattern.compile("/approvals"), "/approvals.xhtml", POSTBACK));
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     var path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.endsWith(".xhtml")) {
+    if (path.endsWith(".xhtml") && !path.startsWith(FACES_RESOURCES)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
@@ -163,8 +179,8 @@ public class PrettyUrlFilter extends HttpFilter {
     for (var route : ROUTES) {
       Matcher matcher = route.pattern().matcher(path);
       if (matcher.matches()) {
-        if (!route.method().equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-          response.setHeader("Allow", "GET, HEAD");
+        if (!route.allows(request.getMethod())) {
+          response.setHeader("Allow", route.allowHeader());
           response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
           return;
         }

@@ -1,6 +1,7 @@
 package org.upskill.web.platform;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.upskill.platform.boundary.Refusal;
@@ -106,6 +108,59 @@ public class Viewer {
     var updated = notices == null ? new ArrayList<String>() : new ArrayList<>(notices);
     updated.add(text);
     request.getSession().setAttribute(NOTICES, updated);
+  }
+
+  /** Keeps a notice for the next page this person sees (after a redirect). */
+  public void notice(String text) {
+    notice(request, text);
+  }
+
+  /**
+   * Ends a form's action by sending the browser to {@code path} of the site (the "redirect" of
+   * post/redirect/get): a reload of the page it lands on does not post the form again.
+   */
+  public void redirect(String path) {
+    try {
+      FacesContext.getCurrentInstance()
+          .getExternalContext()
+          .redirect(request.getContextPath() + path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Refuses one field of a Faces form: the message goes beside the field whose element id is {@code
+   * fieldId} and into the error summary ({@link #getFieldErrors}), and the page is shown again in
+   * the answer to the post, with what was typed.
+   */
+  public void fieldError(String fieldId, String message) {
+    var context = FacesContext.getCurrentInstance();
+    context.addMessage(fieldId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+    context.validationFailed();
+  }
+
+  /**
+   * The field errors of this request's Faces form, by element id, in the order they were found
+   * (what {@code up:errorSummary} lists); empty when nothing was refused.
+   */
+  public Map<String, String> getFieldErrors() {
+    var context = FacesContext.getCurrentInstance();
+    var errors = new LinkedHashMap<String, String>();
+    if (context == null) {
+      return errors;
+    }
+    context
+        .getClientIdsWithMessages()
+        .forEachRemaining(
+            id -> {
+              if (id != null) {
+                context.getMessageList(id).stream()
+                    .findFirst()
+                    .ifPresent(message -> errors.put(id, message.getSummary()));
+              }
+            });
+    return errors;
   }
 
   private List<String> notices;

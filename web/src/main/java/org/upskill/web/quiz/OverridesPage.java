@@ -45,7 +45,7 @@ public class OverridesPage {
         viewer.refuse(404, "There is no such quiz on " + code + ".");
         return;
       }
-      if (!quizzes.mayAccommodate(Staffs.of(viewer.signedIn()), code)) {
+      if (!quizzes.mayAccommodate(viewer.signedIn().staff(), code)) {
         viewer.refuse(403, "Only the course's owners, managers and admins set accommodations.");
         return;
       }

@@ -24,6 +24,12 @@ public record SignedIn(long personId, String name, Set<String> roles, String idT
         : null;
   }
 
+  /** This person as the core's boundaries judge staff: their id and the roles that decide. */
+  public org.upskill.platform.boundary.Staff staff() {
+    return new org.upskill.platform.boundary.Staff(
+        personId, hasRole("admin"), hasRole("manager"), hasRole("trainer"));
+  }
+
   public boolean hasRole(String role) {
     return roles.contains(role);
   }

@@ -1,6 +1,6 @@
 package org.upskill.web.teach;
 
-import org.upskill.catalog.boundary.CourseAuthoring;
+import org.upskill.platform.boundary.Staff;
 import org.upskill.web.platform.Viewer;
 
 /** Who may author: trainers and admins. */
@@ -12,7 +12,7 @@ final class Authors {
    * The viewer as an author, after sending them to sign in or refusing them with 403; {@code null}
    * when the page must stop.
    */
-  static CourseAuthoring.Author of(Viewer viewer) {
+  static Staff of(Viewer viewer) {
     if (!viewer.requireSignIn()) {
       return null;
     }
@@ -20,6 +20,6 @@ final class Authors {
       viewer.refuse(403, "Only trainers and admins write courses.");
       return null;
     }
-    return new CourseAuthoring.Author(viewer.personId(), viewer.hasRole("admin"));
+    return viewer.signedIn().staff();
   }
 }

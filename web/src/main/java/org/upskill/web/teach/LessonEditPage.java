@@ -95,9 +95,8 @@ public class LessonEditPage {
     }
     imageErrors = viewer.takeErrors("media-" + key);
     if (session != null) {
-      imageSnippet =
-          (String) session.getAttribute(org.upskill.web.platform.MediaUploadServlet.SNIPPET);
-      session.removeAttribute(org.upskill.web.platform.MediaUploadServlet.SNIPPET);
+      imageSnippet = (String) session.getAttribute(MediaUploadServlet.SNIPPET);
+      session.removeAttribute(MediaUploadServlet.SNIPPET);
     }
     previewHtml = markdown.toSafeHtml(values.getOrDefault("markdown", ""));
     if (theirs != null) {

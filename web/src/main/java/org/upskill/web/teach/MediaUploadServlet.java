@@ -1,4 +1,4 @@
-package org.upskill.web.platform;
+package org.upskill.web.teach;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.util.Map;
 import org.upskill.catalog.boundary.MediaLibrary;
 import org.upskill.platform.boundary.Refusal;
+import org.upskill.web.platform.AuthoringActions;
+import org.upskill.web.platform.Errors;
+import org.upskill.web.platform.Viewer;
 import org.upskill.web.security.SignedIn;
-import org.upskill.web.teach.LessonEditPage;
 
 /**
  * {@code POST /upload/media}: an image for a draft course's lessons, from the lesson editor. The
